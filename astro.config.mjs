@@ -1,0 +1,45 @@
+// @ts-check
+import { existsSync } from 'node:fs';
+import { defineConfig, passthroughImageService } from 'astro/config';
+import starlight from '@astrojs/starlight';
+import react from '@astrojs/react';
+import starlightLinksValidator from 'starlight-links-validator';
+import { sidebarFromOutline } from './src/lib/outline.ts';
+import { locales } from './src/lib/site.ts';
+
+// SITE_URL and BASE_PATH let the same sources build for the deployed host and for a sub-path
+// (GitHub Pages serves a project under /<repo>/); the browser tier builds once with a base.
+const site = process.env.SITE_URL ?? 'https://example.github.io';
+const base = process.env.BASE_PATH ?? '/';
+
+const pageExists = (/** @type {string} */ slug) =>
+  ['.mdx', '.md'].some((ext) => existsSync(new URL(`./src/content/docs/${slug}${ext}`, import.meta.url))) ||
+  ['index.mdx', 'index.md'].some((f) => existsSync(new URL(`./src/content/docs/${slug}/${f}`, import.meta.url)));
+
+export default defineConfig({
+  site,
+  base,
+  outDir: process.env.OUT_DIR ?? './dist',
+  trailingSlash: 'always',
+  // Starlight's pages carry no raster images that need resizing; skipping sharp keeps the
+  // install free of native binaries.
+  image: { service: passthroughImageService() },
+  integrations: [
+    starlight({
+      title: { en: 'asyncio, live', 'pt-BR': 'asyncio, ao vivo' },
+      description: 'Learn Python concurrency with asyncio, with examples you run in your browser.',
+      defaultLocale: 'root',
+      locales,
+      sidebar: sidebarFromOutline(pageExists),
+      customCss: ['./src/styles/site.css'],
+      lastUpdated: false,
+      plugins: [starlightLinksValidator({ errorOnRelativeLinks: false })],
+    }),
+    react(),
+  ],
+  vite: {
+    // Pyodide is loaded from the site's own copy at run time, never bundled or pre-bundled.
+    optimizeDeps: { exclude: ['pyodide'] },
+    worker: { format: 'es' },
+  },
+});

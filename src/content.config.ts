@@ -1,0 +1,11 @@
+import { defineCollection } from 'astro:content';
+import { docsLoader, i18nLoader } from '@astrojs/starlight/loaders';
+import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
+import { uiStrings } from './lib/ui-strings-schema';
+
+export const collections = {
+  docs: defineCollection({ loader: docsLoader(), schema: docsSchema() }),
+  // Our own UI strings sit beside Starlight's in the same files; the schema makes a missing
+  // key a build error instead of a blank on the page.
+  i18n: defineCollection({ loader: i18nLoader(), schema: i18nSchema({ extend: uiStrings }) }),
+};

@@ -1,0 +1,106 @@
+/**
+ * The metadata an example carries in its own source.
+ *
+ * Packages use the ecosystem's standard, a PEP 723 block:
+ *
+ *     # /// script
+ *     # requires-python = ">=3.11"
+ *     # dependencies = ["aiohttp>=3.9"]
+ *     # ///
+ *
+ * Everything else is a small header of `#:` comment lines near the top of the file:
+ *
+ *     #: runs: browser        browser | local (threads, processes, sockets, services)
+ *     #: clock: virtual       virtual | real: the clock the expected output was taken with
+ *     #: services: postgres   comma-separated services a local example needs
+ *     #: varies: \d+\.\d+ ms  a regex; matching text is masked in both outputs (repeatable)
+ *     #: order: any           lines may come in any order (threads, processes)
+ *
+ * Readers never see the `#:` lines: they are test metadata, stripped from what a page shows.
+ */
+export type RunsIn = 'browser' | 'local';
+export type Clock = 'virtual' | 'real';
+
+export interface ExampleMeta {
+  runs: RunsIn;
+  clock: Clock;
+  services: string[];
+  varies: string[];
+  order: 'exact' | 'any';
+  /** Packages from the PEP 723 block (empty when there is none). */
+  dependencies: string[];
+  requiresPython: string | undefined;
+}
+
+export class ExampleMetadataError extends Error {}
+
+const HEADER_LINE = /^#:\s*([a-z-]+)\s*:\s*(.*?)\s*$/;
+const PEP723_BLOCK = /^# \/\/\/ script\s*$([\s\S]*?)^# \/\/\/\s*$/m;
+
+function oneOf<T extends string>(key: string, value: string, allowed: readonly T[]): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new ExampleMetadataError(`"#: ${key}:" must be one of ${allowed.join(', ')}; received "${value}"`);
+}
+
+/** Reads the `#:` header and the PEP 723 block. Unknown keys are an error, not a silent typo. */
+export function parseExampleMeta(source: string): ExampleMeta {
+  const meta: ExampleMeta = {
+    runs: 'browser',
+    clock: 'virtual',
+    services: [],
+    varies: [],
+    order: 'exact',
+    dependencies: [],
+    requiresPython: undefined,
+  };
+  for (const line of source.split('\n')) {
+    const match = HEADER_LINE.exec(line);
+    if (!match) continue;
+    const [, key = '', value = ''] = match;
+    switch (key) {
+      case 'runs':
+        meta.runs = oneOf(key, value, ['browser', 'local'] as const);
+        break;
+      case 'clock':
+        meta.clock = oneOf(key, value, ['virtual', 'real'] as const);
+        break;
+      case 'order':
+        meta.order = oneOf(key, value, ['exact', 'any'] as const);
+        break;
+      case 'services':
+        meta.services = value.split(',').map((s) => s.trim()).filter(Boolean);
+        break;
+      case 'varies':
+        try {
+          new RegExp(value);
+        } catch {
+          throw new ExampleMetadataError(`"#: varies:" is not a valid regular expression: ${value}`);
+        }
+        meta.varies.push(value);
+        break;
+      default:
+        throw new ExampleMetadataError(
+          `unknown header key "#: ${key}:"; expected runs, clock, services, varies or order`,
+        );
+    }
+  }
+  const block = PEP723_BLOCK.exec(source)?.[1];
+  if (block) {
+    const toml = block
+      .split('\n')
+      .map((l) => l.replace(/^# ?/, ''))
+      .join('\n');
+    const deps = /dependencies\s*=\s*\[([\s\S]*?)\]/.exec(toml)?.[1];
+    meta.dependencies = deps ? [...deps.matchAll(/"([^"]+)"/g)].map((m) => m[1] ?? '') : [];
+    meta.requiresPython = /requires-python\s*=\s*"([^"]+)"/.exec(toml)?.[1];
+  }
+  return meta;
+}
+
+/** The code a reader sees: the source without the `#:` header lines (PEP 723 stays). */
+export function displayCode(source: string): string {
+  const kept = source.split('\n').filter((line) => !HEADER_LINE.test(line));
+  // Drop blank lines the header leaves at the very top.
+  while (kept.length > 0 && kept[0]?.trim() === '') kept.shift();
+  return kept.join('\n');
+}
