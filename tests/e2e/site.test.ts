@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { checkA11y, launchBrowser } from './support/browser';
+import { checkA11y, launchBrowser, openPage } from './support/browser';
 import { startSite, type RunningSite } from './support/site';
 
 let site: RunningSite;
@@ -18,7 +18,7 @@ afterAll(async () => {
 
 describe('the built site', () => {
   test('the English home page renders with its title and a way into chapter 1', async () => {
-    page = await browser.newPage();
+    page = await openPage(browser);
     const response = await page.goto(site.url());
     expect(response?.status()).toBe(200);
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
@@ -64,7 +64,7 @@ describe('the built site', () => {
   });
 
   test('the about page is readable in dark mode and at phone width without horizontal scroll', async () => {
-    const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, colorScheme: 'dark' });
+    const phone = await openPage(browser, { viewport: { width: 390, height: 844 }, colorScheme: 'dark' });
     await phone.goto(site.url('about/'));
     await expect(phone.locator('html').getAttribute('data-theme')).resolves.toBe('dark');
     const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
