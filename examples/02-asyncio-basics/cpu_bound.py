@@ -1,0 +1,35 @@
+#: runs: browser
+#: clock: virtual
+import asyncio
+
+
+def crunch_chunk(chunk: int) -> int:
+    return sum(i * i for i in range(chunk * 50_000, (chunk + 1) * 50_000))
+
+
+async def greedy(name: str) -> int:
+    total = 0
+    for chunk in range(3):
+        total += crunch_chunk(chunk)  # pure computation: no await, no turn for anyone
+        print(f"{name}: chunk {chunk} done")
+    return total
+
+
+async def polite(name: str) -> int:
+    total = 0
+    for chunk in range(3):
+        total += crunch_chunk(chunk)
+        print(f"{name}: chunk {chunk} done")
+        await asyncio.sleep(0)  # give the loop a chance to run other tasks
+    return total
+
+
+async def main() -> None:
+    print("-- greedy: one task hogs the loop")
+    await asyncio.gather(greedy("A"), greedy("B"))
+    print("-- polite: they take turns, but the total work is the same")
+    await asyncio.gather(polite("A"), polite("B"))
+
+
+if __name__ == "__main__":
+    asyncio.run(main())

@@ -1,0 +1,33 @@
+#: runs: browser
+#: clock: virtual
+import asyncio
+import inspect
+
+
+async def deliver(future: asyncio.Future[str], seconds: float) -> None:
+    await asyncio.sleep(seconds)
+    future.set_result("parcel")  # wakes up whoever is awaiting the future
+
+
+async def main() -> None:
+    loop = asyncio.get_running_loop()
+    future: asyncio.Future[str] = loop.create_future()
+    print(f"done before set_result? {future.done()}")
+
+    courier = asyncio.create_task(deliver(future, 1))
+    value = await future  # suspends main until a result is set
+    print(f"received {value!r}; done now? {future.done()}")
+
+    # A Task is a Future whose result comes from running a coroutine.
+    await courier
+    print(f"a task is a future: {isinstance(courier, asyncio.Future)}")
+
+    # Coroutines, tasks and futures are all awaitables.
+    coro = asyncio.sleep(0)
+    for thing in (coro, courier, future):
+        print(f"{type(thing).__name__:>9} awaitable? {inspect.isawaitable(thing)}")
+    await coro  # never leave a coroutine un-awaited
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
