@@ -15,6 +15,8 @@
  *     #: services: postgres   comma-separated services a local example needs
  *     #: varies: \d+\.\d+ ms  a regex; matching text is masked in both outputs (repeatable)
  *     #: order: any           lines may come in any order (threads, processes)
+ *     #: exit: 1              the exit status the program ends with (default 0), for a program
+ *                             that shows an uncaught exception on purpose
  *
  * Readers never see the `#:` lines: they are test metadata, stripped from what a page shows.
  */
@@ -27,6 +29,8 @@ export interface ExampleMeta {
   services: string[];
   varies: string[];
   order: 'exact' | 'any';
+  /** The exit status the expected output was recorded with. */
+  exitCode: number;
   /** Packages from the PEP 723 block (empty when there is none). */
   dependencies: string[];
   requiresPython: string | undefined;
@@ -50,6 +54,7 @@ export function parseExampleMeta(source: string): ExampleMeta {
     services: [],
     varies: [],
     order: 'exact',
+    exitCode: 0,
     dependencies: [],
     requiresPython: undefined,
   };
@@ -67,6 +72,12 @@ export function parseExampleMeta(source: string): ExampleMeta {
       case 'order':
         meta.order = oneOf(key, value, ['exact', 'any'] as const);
         break;
+      case 'exit':
+        if (!/^\d+$/.test(value)) {
+          throw new ExampleMetadataError(`"#: exit:" must be a whole number; received "${value}"`);
+        }
+        meta.exitCode = Number(value);
+        break;
       case 'services':
         meta.services = value.split(',').map((s) => s.trim()).filter(Boolean);
         break;
@@ -80,7 +91,7 @@ export function parseExampleMeta(source: string): ExampleMeta {
         break;
       default:
         throw new ExampleMetadataError(
-          `unknown header key "#: ${key}:"; expected runs, clock, services, varies or order`,
+          `unknown header key "#: ${key}:"; expected runs, clock, services, varies, order or exit`,
         );
     }
   }

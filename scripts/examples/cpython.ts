@@ -1,0 +1,63 @@
+import path from 'node:path';
+import type { ExampleMeta } from '../../src/lib/examples/metadata.ts';
+import { runMerged, type ProcessResult } from './process.ts';
+import { RUNNER_CLI, runnerCliExists, type PythonInterpreter } from './python.ts';
+
+/**
+ * How an example runs on CPython:
+ * - a browser example through the runner CLI, with the clock its output was recorded on (the
+ *   code path a reader's browser takes, minus WebAssembly);
+ * - a local example exactly as a reader runs it: `python3 name.py` from its folder.
+ */
+export interface CPythonPlan {
+  args: string[];
+  /** For messages: "runner, virtual clock" or "python3 name.py". */
+  description: string;
+}
+
+export type PlanResult = { ok: true; plan: CPythonPlan } | { ok: false; reason: string };
+
+export function planCPythonRun(file: string, meta: ExampleMeta, python: PythonInterpreter): PlanResult {
+  const name = path.basename(file);
+  if (meta.runs === 'local') {
+    return { ok: true, plan: { args: [file], description: `${python.command} ${name}` } };
+  }
+  if (runnerCliExists()) {
+    return {
+      ok: true,
+      plan: { args: [RUNNER_CLI, '--clock', meta.clock, file], description: `runner, ${meta.clock} clock` },
+    };
+  }
+  if (meta.clock === 'real') {
+    // Without the runner a real-clock program still runs as a reader would run it.
+    return { ok: true, plan: { args: [file], description: `${python.command} ${name} (runner CLI not found)` } };
+  }
+  return {
+    ok: false,
+    reason: `the Python runner CLI (src/runtime/python/run_example.py) is missing, so virtual-clock examples cannot run`,
+  };
+}
+
+/** Environment of a run: the reader's, plus unbuffered output so stdout and stderr keep their order. */
+export function exampleEnv(base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  return {
+    ...base,
+    PYTHONUNBUFFERED: '1',
+    PYTHONIOENCODING: 'utf-8',
+    PYTHONDONTWRITEBYTECODE: '1',
+    // Debug mode or warnings settings from the developer's shell would change what is printed.
+    PYTHONASYNCIODEBUG: '',
+    PYTHONWARNINGS: '',
+  };
+}
+
+export const EXAMPLE_TIMEOUT_MS = 30_000;
+
+export function runOnCPython(
+  file: string,
+  plan: CPythonPlan,
+  python: PythonInterpreter,
+  timeoutMs: number = EXAMPLE_TIMEOUT_MS,
+): Promise<ProcessResult> {
+  return runMerged(python.command, plan.args, { cwd: path.dirname(file), env: exampleEnv(), timeoutMs });
+}
