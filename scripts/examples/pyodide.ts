@@ -46,6 +46,12 @@ def _examples_tier_run(runner_cli, clock, program):
     return status
 `;
 
+/** The wrapper function as a PyProxy: callable through JSPI, destroyed after use. */
+interface PromisingCallable {
+  callPromising: (...args: string[]) => Promise<number>;
+  destroy: () => void;
+}
+
 export interface PyodideRunResult {
   output: string;
   exitCode: number;
@@ -67,15 +73,23 @@ function writeTree(pyodide: PyodideAPI, sourceDir: string, files: readonly strin
   }
 }
 
+/** Where the runner package lives on disk and which file is its CLI. */
+export interface RunnerLocation {
+  dir: string;
+  cli: string;
+}
+
+export const PROJECT_RUNNER: RunnerLocation = { dir: RUNNER_DIR, cli: RUNNER_CLI };
+
 export class PyodideExampleRunner {
   readonly #pyodide: PyodideAPI;
-  readonly #examplesRoot: string;
+  readonly #runnerCli: string;
   #output = '';
   readonly #decoder = new TextDecoder();
 
-  private constructor(pyodide: PyodideAPI, examplesRoot: string) {
+  private constructor(pyodide: PyodideAPI, runnerCli: string) {
     this.#pyodide = pyodide;
-    this.#examplesRoot = examplesRoot;
+    this.#runnerCli = runnerCli;
     // One sink for both streams, written synchronously, keeps print order.
     const sink = {
       write: (buffer: Uint8Array): number => {
@@ -87,47 +101,46 @@ export class PyodideExampleRunner {
     pyodide.setStderr(sink);
   }
 
-  /** Loads Pyodide (~3 s) and the runner package; `examplesRoot` is where example ids point. */
-  static async create(examplesRoot: string): Promise<PyodideExampleRunner> {
+  /** Loads Pyodide (~2–3 s) and the runner package. */
+  static async create(runner: RunnerLocation = PROJECT_RUNNER): Promise<PyodideExampleRunner> {
     const pyodide = await loadPyodide({ stdout: () => {}, stderr: () => {} });
-    writeTree(pyodide, RUNNER_DIR, pythonFilesUnder(RUNNER_DIR), RUNNER_MOUNT);
+    writeTree(pyodide, runner.dir, pythonFilesUnder(runner.dir), RUNNER_MOUNT);
     pyodide.runPython(WRAPPER);
-    return new PyodideExampleRunner(pyodide, examplesRoot);
+    const cli = path.posix.join(RUNNER_MOUNT, path.relative(runner.dir, runner.cli).split(path.sep).join('/'));
+    return new PyodideExampleRunner(pyodide, cli);
   }
 
   get version(): string {
     return String(this.#pyodide.runPython('import sys; sys.version.split()[0]'));
   }
 
-  /** Runs `examples/<id>` with the clock its output was recorded on. */
-  async run(id: string, clock: string): Promise<PyodideRunResult> {
+  /**
+   * Runs the program at `file` (known as `id`, its path under an examples root) with the clock
+   * its output was recorded on.
+   */
+  async run(file: string, id: string, clock: string): Promise<PyodideRunResult> {
     // Fresh copies every run: the program and the helper modules beside it.
-    const programFile = path.join(this.#examplesRoot, id);
-    const folder = path.dirname(programFile);
+    const folder = path.dirname(file);
     const siblings = readdirSync(folder)
       .filter((name) => name.endsWith('.py'))
       .map((name) => path.join(folder, name));
-    writeTree(this.#pyodide, this.#examplesRoot, siblings, EXAMPLES_MOUNT);
+    const mountedFolder = path.posix.join(EXAMPLES_MOUNT, path.posix.dirname(id));
+    writeTree(this.#pyodide, folder, siblings, mountedFolder);
 
     this.#output = '';
-    const runnerCli = path.posix.join(RUNNER_MOUNT, path.relative(RUNNER_DIR, RUNNER_CLI));
+    const runnerCli = this.#runnerCli;
     const program = path.posix.join(EXAMPLES_MOUNT, id);
-    const run = this.#pyodide.globals.get('_examples_tier_run') as (
-      cli: string,
-      clock: string,
-      program: string,
-    ) => number;
+    const run = this.#pyodide.globals.get('_examples_tier_run') as PromisingCallable;
     let exitCode: number;
     try {
       // callPromising lets asyncio.run suspend on JSPI when the runner uses Pyodide's own loop.
-      const promising = (run as unknown as { callPromising: (...args: string[]) => Promise<number> }).callPromising;
-      exitCode = await promising(runnerCli, clock, program);
+      exitCode = await run.callPromising(runnerCli, clock, program);
     } catch (error) {
       // The wrapper catches SystemExit; anything else escaping is the runner's own failure.
       this.#output += `\n[runner error] ${error instanceof Error ? error.message : String(error)}`;
       exitCode = 1;
     } finally {
-      (run as unknown as { destroy?: () => void }).destroy?.();
+      run.destroy();
     }
     this.#output += this.#decoder.decode();
     return { output: this.#output, exitCode };

@@ -57,9 +57,9 @@ export async function verifyOnCPython(
   return message === undefined ? { status: 'pass', durationMs: result.durationMs } : { status: 'fail', message };
 }
 
-export async function verifyOnPyodide(example: LoadedExample, runner: PyodideExampleRunner, id: string): Promise<Verdict> {
+export async function verifyOnPyodide(example: LoadedExample, runner: PyodideExampleRunner): Promise<Verdict> {
   const started = performance.now();
-  const result = await runner.run(id, example.meta.clock);
+  const result = await runner.run(example.program.file, example.program.id, example.meta.clock);
   const label = `Pyodide ${runner.version} (runner, ${example.meta.clock} clock)`;
   const message = judgeRun(example.program.id, label, example.meta, example.expected, {
     output: result.output,

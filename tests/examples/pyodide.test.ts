@@ -4,9 +4,11 @@
  */
 import { afterAll, beforeAll, describe, test } from 'vitest';
 import { discoverExamples } from '../../src/lib/examples/discover.ts';
-import { EXAMPLES_DIR } from '../../src/lib/examples/files.ts';
 import { parseExampleMeta } from '../../src/lib/examples/metadata.ts';
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
 import { PyodideExampleRunner } from '../../scripts/examples/pyodide.ts';
 import { runnerCliExists } from '../../scripts/examples/python.ts';
 import { skipOrFail } from '../../scripts/examples/tiers.ts';
@@ -25,9 +27,9 @@ let runner: PyodideExampleRunner | undefined;
 let loadError: string | undefined;
 
 beforeAll(async () => {
-  if (!runnerCliExists() || browserPrograms.length === 0) return;
+  if (!runnerCliExists()) return;
   try {
-    runner = await PyodideExampleRunner.create(EXAMPLES_DIR);
+    runner = await PyodideExampleRunner.create();
   } catch (error) {
     loadError = `Pyodide could not be loaded under Node: ${(error as Error).message}`;
   }
@@ -46,8 +48,38 @@ describe.sequential('browser examples in Pyodide', () => {
       if (!runner) throw new Error('Pyodide runner was not created');
       const example = loadExample(program);
       if ('error' in example) throw new Error(example.error);
-      const verdict = await verifyOnPyodide(example, runner, program.id);
+      const verdict = await verifyOnPyodide(example, runner);
       if (verdict.status === 'fail') throw new Error(verdict.message);
     });
   }
+});
+
+const MUST_FAIL = fileURLToPath(new URL('./fixtures/must-fail/examples/', import.meta.url));
+const mustFail = discoverExamples(MUST_FAIL).programs;
+
+describe.sequential('must-fail examples in Pyodide', () => {
+  async function failureOf(id: string, ctx: Parameters<typeof skipOrFail>[0]): Promise<string> {
+    if (!runnerCliExists()) skipOrFail(ctx, 'the Python runner CLI (src/runtime/python/run_example.py) is missing');
+    if (loadError !== undefined) skipOrFail(ctx, loadError);
+    if (!runner) throw new Error('Pyodide runner was not created');
+    const program = mustFail.find((p) => p.id === id);
+    if (!program) throw new Error(`fixture ${id} not found in ${path.relative(process.cwd(), MUST_FAIL)}`);
+    const example = loadExample(program);
+    if ('error' in example) throw new Error(example.error);
+    const verdict = await verifyOnPyodide(example, runner);
+    expect(verdict.status).toBe('fail');
+    return verdict.status === 'fail' ? verdict.message : '';
+  }
+
+  test('wrong output: fails with the diff', async (ctx) => {
+    const message = await failureOf('fixtures/wrong_output.py', ctx);
+    expect(message).toMatch(/^examples\/fixtures\/wrong_output\.py on Pyodide 3\.\d+\.\d+ /);
+    expect(message).toContain('\n first line\n-second line\n+second line, changed\n third line');
+  });
+
+  test('uncaught exception: fails with status 1 and the traceback', async (ctx) => {
+    const message = await failureOf('fixtures/raises.py', ctx);
+    expect(message).toContain('exited with status 1 (an uncaught exception), expected 0');
+    expect(message).toContain('+ZeroDivisionError: division by zero');
+  });
 });
