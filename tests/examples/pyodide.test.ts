@@ -40,7 +40,7 @@ afterAll(() => {
 });
 
 // One interpreter: the examples run one after another.
-describe.sequential('browser examples in Pyodide', () => {
+describe('browser examples in Pyodide', () => {
   for (const program of browserPrograms) {
     test(program.id, async (ctx) => {
       if (!runnerCliExists()) skipOrFail(ctx, 'the Python runner CLI (src/runtime/python/run_example.py) is missing');
@@ -57,7 +57,7 @@ describe.sequential('browser examples in Pyodide', () => {
 const MUST_FAIL = fileURLToPath(new URL('./fixtures/must-fail/examples/', import.meta.url));
 const mustFail = discoverExamples(MUST_FAIL).programs;
 
-describe.sequential('must-fail examples in Pyodide', () => {
+describe('must-fail examples in Pyodide', () => {
   async function failureOf(id: string, ctx: Parameters<typeof skipOrFail>[0]): Promise<string> {
     if (!runnerCliExists()) skipOrFail(ctx, 'the Python runner CLI (src/runtime/python/run_example.py) is missing');
     if (loadError !== undefined) skipOrFail(ctx, loadError);
