@@ -63,9 +63,12 @@ def main() -> None:
         print(f"  right got {message!r}")
         right.send(message.replace("ping", "pong").encode())
 
+    def serve() -> None:
+        left.send(b"ping 1")
+
     loop.add_reader(left, on_left_readable)
     loop.add_reader(right, on_right_readable)
-    loop.call_soon(lambda: left.send(b"ping 1"))  # the first callback starts the game
+    loop.call_soon(serve)  # the first ready callback starts the game
     loop.run()
     left.close()
     right.close()
