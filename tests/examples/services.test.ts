@@ -1,0 +1,54 @@
+/** `#: services:` checks, and the rule that CI skips nothing. */
+import { createServer, type AddressInfo } from 'node:net';
+import { describe, expect, test } from 'vitest';
+import { missingServices } from '../../scripts/examples/services.ts';
+import { allTiersRequired, skipOrFail, Unavailable } from '../../scripts/examples/tiers.ts';
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+describe('services an example declares', () => {
+  test('a reachable service is not reported', async () => {
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    try {
+      expect(await missingServices(['postgres'], { PGHOST: '127.0.0.1', PGPORT: String(port) })).toEqual([]);
+    } finally {
+      server.close();
+    }
+  });
+
+  test('an unreachable service is reported with its address and how to start it', async () => {
+    const port = await freePort();
+    const [problem] = await missingServices(['postgres'], { PGHOST: '127.0.0.1', PGPORT: String(port) });
+    expect(problem).toContain(`service "postgres" is not reachable at 127.0.0.1:${port}`);
+    expect(problem).toContain('postgresql');
+  });
+
+  test('an unknown service name is a mistake, not a skip', async () => {
+    expect(await missingServices(['mongo'])).toEqual([
+      'unknown service "mongo" (known: postgres); add it to scripts/examples/services.ts',
+    ]);
+  });
+});
+
+describe('missing pieces: skip locally, fail in CI', () => {
+  test('CI=true or REQUIRE_ALL_TIERS=1 makes everything required', () => {
+    expect(allTiersRequired({ CI: 'true' })).toBe(true);
+    expect(allTiersRequired({ REQUIRE_ALL_TIERS: '1' })).toBe(true);
+    expect(allTiersRequired({})).toBe(false);
+  });
+
+  test('in CI a missing piece throws instead of skipping', () => {
+    const skipped: string[] = [];
+    const ctx = { skip: (note?: string) => void skipped.push(note ?? '') };
+    expect(() => skipOrFail(ctx, 'no python', { CI: 'true' })).toThrow(Unavailable);
+    expect(skipped).toEqual([]);
+  });
+});
