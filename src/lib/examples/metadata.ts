@@ -12,6 +12,8 @@
  *
  *     #: runs: browser        browser | local (threads, processes, sockets, services)
  *     #: clock: virtual       virtual | real: the clock the expected output was taken with
+ *                             (default: virtual for browser examples; local examples run as a
+ *                             reader runs them, so their clock is always real)
  *     #: services: postgres   comma-separated services a local example needs
  *     #: varies: \d+\.\d+ ms  a regex; matching text is masked in both outputs (repeatable)
  *     #: order: any           lines may come in any order (threads, processes)
@@ -58,6 +60,7 @@ export function parseExampleMeta(source: string): ExampleMeta {
     dependencies: [],
     requiresPython: undefined,
   };
+  let clockGiven = false;
   for (const line of source.split('\n')) {
     const match = HEADER_LINE.exec(line);
     if (!match) continue;
@@ -68,6 +71,7 @@ export function parseExampleMeta(source: string): ExampleMeta {
         break;
       case 'clock':
         meta.clock = oneOf(key, value, ['virtual', 'real'] as const);
+        clockGiven = true;
         break;
       case 'order':
         meta.order = oneOf(key, value, ['exact', 'any'] as const);
@@ -94,6 +98,14 @@ export function parseExampleMeta(source: string): ExampleMeta {
           `unknown header key "#: ${key}:"; expected runs, clock, services, varies, order or exit`,
         );
     }
+  }
+  if (meta.runs === 'local') {
+    if (clockGiven && meta.clock === 'virtual') {
+      throw new ExampleMetadataError(
+        '"#: clock: virtual" cannot apply to a local example: it runs as a reader runs it, on the real clock',
+      );
+    }
+    meta.clock = 'real';
   }
   const block = PEP723_BLOCK.exec(source)?.[1];
   if (block) {
