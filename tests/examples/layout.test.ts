@@ -1,7 +1,7 @@
 /**
  * The shape of examples/ and its links to the chapters: every program has its expected output
  * and a valid header, every `<Playground example>` names an existing program, and examples no
- * page uses are reported (not failed: a chapter may be written after its examples).
+ * page uses are listed (not failed: a chapter may be written after its examples).
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
@@ -44,7 +44,7 @@ describe('examples/ layout', () => {
   });
 });
 
-describe('chapters and examples', () => {
+describe('chapters and examples (reported by `node scripts/examples/report-unused.ts` too)', () => {
   const references = findExampleReferences();
 
   test('every <Playground example="..."> names an existing example', () => {
@@ -53,14 +53,12 @@ describe('chapters and examples', () => {
       (ref) => `src/content/${ref.page}:${ref.line} shows "${ref.example}", but examples/${ref.example} is not a program (missing .py or .out)`,
     );
     if (lines.length > 0) throw new Error(lines.join('\n'));
-  });
 
-  test('reports examples no page shows', () => {
+    // The other direction is a report, not a failure: a chapter may come after its examples.
     const unused = unusedExamples(programIds, references);
     if (unused.length > 0) {
       console.warn(`\n${unused.length} example(s) no page shows yet:\n${unused.map((id) => `  examples/${id}`).join('\n')}\n`);
     }
-    // Every unused id is a real program: the report cannot name something that does not exist.
-    expect(unused.every((id) => programIds.includes(id))).toBe(true);
   });
+
 });

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { discoverExamples, type ExampleProgram } from '../../src/lib/examples/discover.ts';
 import { readExample } from '../../src/lib/examples/files.ts';
-import { findExampleReferences, missingReferences } from '../../src/lib/examples/references.ts';
+import { findExampleReferences, missingReferences, unusedExamples } from '../../src/lib/examples/references.ts';
 import { findPython, type PythonInterpreter } from '../../scripts/examples/python.ts';
 import { skipOrFail } from '../../scripts/examples/tiers.ts';
 import { loadExample, verifyOnCPython, type Verdict } from '../../scripts/examples/verify.ts';
@@ -79,6 +79,12 @@ describe('must-fail layout', () => {
     const references = findExampleReferences(path.join(FIXTURES, 'content'));
     const missing = missingReferences(references, new Set(discovery.programs.map((p) => p.id)));
     expect(missing).toEqual([{ page: 'docs/chapter.mdx', line: 9, example: 'fixtures/missing.py' }]);
+  });
+
+  test('examples no chapter shows are the ones reported as unused', () => {
+    const references = findExampleReferences(path.join(FIXTURES, 'content'));
+    const ids = discovery.programs.map((p) => p.id);
+    expect(unusedExamples(ids, references)).toEqual(['fixtures/hangs.py', 'fixtures/raises.py']);
   });
 
   test('reading a missing example (what the Playground does at build time) throws, naming the file', () => {
