@@ -2,7 +2,8 @@
 #: clock: real
 import asyncio
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable, Coroutine
+from typing import Any
 
 
 def since(start: float) -> str:
@@ -11,17 +12,20 @@ def since(start: float) -> str:
 
 async def polite(name: str, start: float) -> None:
     print(f"  {name} starts at {since(start)}")
-    await asyncio.sleep(0.5)  # suspends this task; the loop runs others meanwhile
+    await asyncio.sleep(0.5)  # suspends this task; others can run
     print(f"  {name} ends at   {since(start)}")
 
 
 async def rude(name: str, start: float) -> None:
     print(f"  {name} starts at {since(start)}")
-    time.sleep(0.5)  # blocks the thread, and with it the whole event loop
+    time.sleep(0.5)  # blocks the thread, and the event loop with it
     print(f"  {name} ends at   {since(start)}")
 
 
-async def run_two(worker: Callable[[str, float], Awaitable[None]]) -> None:
+Worker = Callable[[str, float], Coroutine[Any, Any, None]]
+
+
+async def run_two(worker: Worker) -> None:
     start = time.perf_counter()
     async with asyncio.TaskGroup() as tg:
         tg.create_task(worker("a", start))

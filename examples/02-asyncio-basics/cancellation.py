@@ -7,7 +7,8 @@ async def download(name: str) -> None:
     print(f"{name}: opening connection")
     try:
         for chunk in range(1, 11):
-            await asyncio.sleep(1)  # cancellation arrives at an await like this one
+            # A cancellation is delivered at an await like this one.
+            await asyncio.sleep(1)
             print(f"{name}: chunk {chunk}")
     finally:
         # Runs on success, error or cancellation: the place for cleanup.
@@ -18,7 +19,7 @@ async def main() -> None:
     task = asyncio.create_task(download("report.pdf"))
     await asyncio.sleep(2.5)
 
-    task.cancel()  # asks the task to stop: CancelledError is raised inside it
+    task.cancel()  # request: CancelledError is raised inside the task
     try:
         await task
     except asyncio.CancelledError:

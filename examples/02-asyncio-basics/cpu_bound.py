@@ -10,7 +10,8 @@ def crunch_chunk(chunk: int) -> int:
 async def greedy(name: str) -> int:
     total = 0
     for chunk in range(3):
-        total += crunch_chunk(chunk)  # pure computation: no await, no turn for anyone
+        # Pure computation, no await: nobody else gets a turn meanwhile.
+        total += crunch_chunk(chunk)
         print(f"{name}: chunk {chunk} done")
     return total
 
@@ -20,7 +21,7 @@ async def polite(name: str) -> int:
     for chunk in range(3):
         total += crunch_chunk(chunk)
         print(f"{name}: chunk {chunk} done")
-        await asyncio.sleep(0)  # give the loop a chance to run other tasks
+        await asyncio.sleep(0)  # let the loop run other tasks
     return total
 
 

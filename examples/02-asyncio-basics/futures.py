@@ -25,7 +25,8 @@ async def main() -> None:
     # Coroutines, tasks and futures are all awaitables.
     coro = asyncio.sleep(0)
     for thing in (coro, courier, future):
-        print(f"{type(thing).__name__:>9} awaitable? {inspect.isawaitable(thing)}")
+        kind = type(thing).__name__
+        print(f"{kind:>9} awaitable? {inspect.isawaitable(thing)}")
     await coro  # never leave a coroutine un-awaited
 
 

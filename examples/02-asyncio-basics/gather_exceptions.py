@@ -14,15 +14,20 @@ async def fetch(page: str, seconds: float) -> str:
 async def main() -> None:
     print("-- without return_exceptions")
     try:
-        await asyncio.gather(fetch("home", 1), fetch("broken", 0.5), fetch("blog", 2))
+        await asyncio.gather(
+            fetch("home", 1), fetch("broken", 0.5), fetch("blog", 2)
+        )
     except ValueError as error:
-        # The first exception reaches us; the other tasks are NOT cancelled.
+        # The first exception reaches us; the others are NOT cancelled.
         print(f"caught: {error}")
-    await asyncio.sleep(2)  # "home" and "blog" still finish in the background
+    await asyncio.sleep(2)  # "home" and "blog" still finish meanwhile
 
     print("-- with return_exceptions=True")
     results = await asyncio.gather(
-        fetch("home", 1), fetch("broken", 0.5), fetch("blog", 2), return_exceptions=True
+        fetch("home", 1),
+        fetch("broken", 0.5),
+        fetch("blog", 2),
+        return_exceptions=True,
     )
     for result in results:
         print(f"  {result!r}")

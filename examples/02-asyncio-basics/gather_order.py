@@ -18,7 +18,7 @@ async def main() -> None:
         fetch("about", 1),
         fetch("blog", 2),
     )
-    # Results come back in the order we passed them, not the order they finished.
+    # Results follow the order of the arguments, not of completion.
     print(results)
     print(f"took {time.perf_counter() - start:.1f} s")
 

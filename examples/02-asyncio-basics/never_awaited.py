@@ -10,10 +10,12 @@ async def save(record: str) -> None:
 
 
 async def main() -> None:
-    # Python prints this warning on stderr; we record it here to show it plainly.
+    # Python prints this warning on stderr; we record it to show it.
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        save("first")  # BUG: no await, so the body never runs
+        # BUG: no await, so the body never runs. Type checkers flag this
+        # line too; the ignore comment below is only for this lesson.
+        save("first")  # pyright: ignore[reportUnusedCoroutine]
         await save("second")
 
     for warning in caught:

@@ -6,14 +6,14 @@ import time
 
 async def brew(drink: str, seconds: float) -> str:
     print(f"start {drink}")
-    await asyncio.sleep(seconds)  # pause this coroutine; the loop is free meanwhile
+    await asyncio.sleep(seconds)  # pause here; the loop is free
     print(f"done  {drink}")
     return drink
 
 
 async def main() -> None:
     start = time.perf_counter()
-    # Each await waits for the previous one to finish: one after the other.
+    # Each await finishes before the next line runs: one after another.
     await brew("coffee", 2)
     await brew("tea", 1)
     elapsed = time.perf_counter() - start

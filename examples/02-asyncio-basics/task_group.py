@@ -31,7 +31,8 @@ async def main() -> None:
             tg.create_task(fetch("broken-b", 0.5))
             tg.create_task(fetch("blog", 2))
     except* ValueError as group:
-        # The first failure cancelled the siblings still running; every error is kept.
+        # The first failure cancelled the running siblings;
+        # every error that happened is kept in the group.
         for error in group.exceptions:
             print(f"caught: {error}")
 

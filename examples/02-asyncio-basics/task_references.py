@@ -2,8 +2,9 @@
 #: clock: virtual
 import asyncio
 
-# The event loop keeps only a weak reference to a task. A task nobody else refers to
-# can be garbage-collected before it finishes, so keep a strong reference somewhere.
+# The event loop keeps only a weak reference to a task. A task that nobody
+# else refers to can be garbage-collected before it finishes, so keep a
+# strong reference somewhere.
 background_tasks: set[asyncio.Task[None]] = set()
 
 
@@ -15,7 +16,7 @@ async def send_email(to: str) -> None:
 def fire_and_forget(to: str) -> None:
     task = asyncio.create_task(send_email(to))
     background_tasks.add(task)  # strong reference while it runs
-    task.add_done_callback(background_tasks.discard)  # dropped once it is done
+    task.add_done_callback(background_tasks.discard)  # dropped when done
 
 
 async def main() -> None:

@@ -9,7 +9,7 @@ async def slow_query(seconds: float) -> str:
 
 
 async def main() -> None:
-    # wait_for: a timeout for one awaitable; it is cancelled if time runs out.
+    # wait_for: a limit for one awaitable, cancelled if time runs out.
     print(await asyncio.wait_for(slow_query(1), timeout=2))
     try:
         await asyncio.wait_for(slow_query(5), timeout=2)
@@ -21,7 +21,7 @@ async def main() -> None:
         async with asyncio.timeout(2.5):
             print(await slow_query(1))
             print(await slow_query(1))
-            print(await slow_query(1))  # the deadline hits during this one
+            print(await slow_query(1))  # the deadline hits here
     except TimeoutError:
         print("timeout: the block took longer than 2.5 s")
 

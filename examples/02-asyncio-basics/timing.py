@@ -3,16 +3,16 @@
 import asyncio
 import functools
 import time
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Callable, Coroutine, Generator
 from contextlib import contextmanager
-from typing import ParamSpec, TypeVar
+from typing import Any, ParamSpec, TypeVar
 
 P = ParamSpec("P")
 R = TypeVar("R")
 
 
 @contextmanager
-def timer(label: str) -> Iterator[None]:
+def timer(label: str) -> Generator[None, None, None]:
     """Print how long the body of a `with` block took."""
     start = time.perf_counter()
     try:
@@ -21,8 +21,10 @@ def timer(label: str) -> Iterator[None]:
         print(f"{label}: {time.perf_counter() - start:.1f} s")
 
 
-def async_timed(func: Callable[P, Awaitable[R]]) -> Callable[P, Awaitable[R]]:
-    """Decorate a coroutine function so that every call reports its duration."""
+def async_timed(
+    func: Callable[P, Coroutine[Any, Any, R]],
+) -> Callable[P, Coroutine[Any, Any, R]]:
+    """Make every call of a coroutine function report its duration."""
 
     @functools.wraps(func)
     async def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
