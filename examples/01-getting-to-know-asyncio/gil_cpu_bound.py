@@ -2,7 +2,7 @@
 #: clock: real
 #: varies: \d+\.\d+
 #: varies: GIL enabled: \w+
-"""CPU-bound work: threads take turns under the GIL, processes really run in parallel."""
+"""CPU-bound work: threads take turns under the GIL; processes run in parallel."""
 
 import os
 import sys
@@ -30,7 +30,7 @@ def run_in(pool: Executor) -> float:
 def main() -> None:
     # sys._is_gil_enabled() exists from 3.13; older versions always have the GIL.
     gil = getattr(sys, "_is_gil_enabled", lambda: True)()
-    # flush=True: forked children inherit unflushed output and could print it twice.
+    # flush=True: forked children could inherit unflushed output and print it twice.
     print(f"GIL enabled: {gil}", flush=True)
 
     start = time.perf_counter()
@@ -41,10 +41,12 @@ def main() -> None:
 
     workers = os.cpu_count() or 1
     threads = run_in(ThreadPoolExecutor(max_workers=workers))
-    print(f"threads:     {threads:.2f} s  (speed-up x{base / threads:.2f})", flush=True)
+    print(f"threads:     {threads:.2f} s  (speed-up x{base / threads:.2f})",
+          flush=True)
 
     processes = run_in(ProcessPoolExecutor(max_workers=workers))
-    print(f"processes:   {processes:.2f} s  (speed-up x{base / processes:.2f})", flush=True)
+    print(f"processes:   {processes:.2f} s  (speed-up x{base / processes:.2f})",
+          flush=True)
 
 
 if __name__ == "__main__":

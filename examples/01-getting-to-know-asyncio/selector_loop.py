@@ -1,5 +1,5 @@
 #: runs: local
-"""A toy event loop that waits for I/O with a selector, the way asyncio's loop does.
+"""A toy event loop that waits for I/O with a selector, as asyncio's loop does.
 
 Two connected sockets play ping-pong. Nothing runs until the selector reports that
 a socket has data; then the loop queues that socket's callback and runs it.
@@ -16,7 +16,7 @@ Callback = Callable[[], None]
 class ToyLoop:
     def __init__(self) -> None:
         self.ready: deque[Callback] = deque()  # callbacks that can run now
-        self.selector = selectors.DefaultSelector()  # epoll, kqueue or select underneath
+        self.selector = selectors.DefaultSelector()  # epoll, kqueue or select
 
     def call_soon(self, callback: Callback) -> None:
         self.ready.append(callback)
@@ -31,14 +31,15 @@ class ToyLoop:
         turn = 0
         while self.ready or self.selector.get_map():  # until nothing is left
             turn += 1
-            # 1. Run every callback that is ready (new ones wait for the next turn).
+            # 1. Run the callbacks that are ready now (new ones wait a turn).
             for _ in range(len(self.ready)):
                 self.ready.popleft()()
-            # 2. Sleep until at least one watched socket can be read, then queue its callback.
+            # 2. Sleep until a watched socket can be read; queue its callback.
             if self.selector.get_map():
                 waiting = len(self.selector.get_map())
                 events = self.selector.select()
-                print(f"loop turn {turn}: waited on {waiting} socket(s), {len(events)} ready")
+                print(f"loop turn {turn}: waited on {waiting} socket(s), "
+                      f"{len(events)} ready")
                 for key, _ in events:
                     self.call_soon(key.data)
         self.selector.close()

@@ -12,12 +12,12 @@ DELAY = 0.5  # seconds each "request" spends waiting
 
 
 def blocking_request(n: int) -> int:
-    time.sleep(DELAY)  # like a blocking socket read: the thread waits, the GIL is released
+    time.sleep(DELAY)  # like a blocking read: the thread waits, GIL released
     return n
 
 
 async def async_request(n: int) -> int:
-    await asyncio.sleep(DELAY)  # the same wait, but it hands control back to the event loop
+    await asyncio.sleep(DELAY)  # the same wait, handing control to the loop
     return n
 
 

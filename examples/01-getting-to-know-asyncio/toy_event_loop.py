@@ -1,8 +1,9 @@
 #: runs: browser
-"""A toy event loop in a few lines: generators for tasks, a ready queue, a timer heap.
+"""A toy event loop: generators as tasks, a ready queue and a timer heap.
 
-Each task is a generator. `yield seconds` plays the part of `await asyncio.sleep(seconds)`:
-the task stops there and hands control back to the loop.
+Each task is a generator. `yield seconds` plays the part of
+`await asyncio.sleep(seconds)`: the task stops there and hands control
+back to the loop.
 """
 
 import heapq
@@ -15,8 +16,10 @@ Task = Generator[float, None, None]  # yields how long it wants to sleep
 class ToyLoop:
     def __init__(self) -> None:
         self.now = 0.0  # our own clock, in seconds
-        self.ready: deque[tuple[str, Task]] = deque()  # tasks that can run right now
-        self.timers: list[tuple[float, int, str, Task]] = []  # (wake-up time, tie-breaker, ...)
+        # Tasks that can run right now.
+        self.ready: deque[tuple[str, Task]] = deque()
+        # Sleeping tasks as (wake-up time, tie-breaker, name, task), earliest first.
+        self.timers: list[tuple[float, int, str, Task]] = []
         self.count = 0
 
     def spawn(self, name: str, make: Callable[["ToyLoop"], Task]) -> None:
@@ -25,7 +28,7 @@ class ToyLoop:
     def run(self) -> None:
         while self.ready or self.timers:  # run until nothing is left
             if not self.ready:
-                # A real loop blocks here in select() until the first timer or some I/O.
+                # A real loop blocks in select() until the first timer or I/O.
                 # Our toy simply moves its clock forward to the earliest timer.
                 self.now = self.timers[0][0]
             while self.timers and self.timers[0][0] <= self.now:
