@@ -1,0 +1,97 @@
+import { useEffect, useRef } from 'react';
+import { formatStamp, type OutputState } from '../../lib/playground/output.ts';
+import { format, type PlaygroundStrings } from '../../lib/playground/string-keys.ts';
+
+export type RunView =
+  | { phase: 'idle' }
+  | { phase: 'busy' }
+  | { phase: 'running'; loading: boolean; stopping: boolean }
+  | {
+      phase: 'done';
+      status: 'ok' | 'error' | 'stopped' | 'deadlock';
+      exitCode: number;
+      durationMs: number;
+      message?: string;
+      droppedChars: number;
+      clock: 'real' | 'virtual';
+    }
+  | { phase: 'failed'; message: string }
+  | { phase: 'crashed' };
+
+function duration(ms: number, lang: string): string {
+  const seconds = ms / 1000;
+  const digits = seconds < 10 ? 2 : 1;
+  return `${new Intl.NumberFormat(lang, { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(seconds)} s`;
+}
+
+export function statusText(view: RunView, strings: PlaygroundStrings, lang: string): string {
+  switch (view.phase) {
+    case 'idle':
+      return '';
+    case 'busy':
+      return strings.statusBusy;
+    case 'running':
+      return view.stopping ? strings.statusStopping : view.loading ? strings.statusLoading : strings.statusRunning;
+    case 'failed':
+      return format(strings.statusFailed, { message: view.message });
+    case 'crashed':
+      return strings.statusCrashed;
+    case 'done': {
+      const time = `${duration(view.durationMs, lang)} (${view.clock === 'virtual' ? strings.virtualTime : strings.realTime})`;
+      const template = {
+        ok: strings.statusOk,
+        error: strings.statusError,
+        stopped: strings.statusStopped,
+        deadlock: strings.statusDeadlock,
+      }[view.status];
+      return format(template, { code: view.exitCode, time });
+    }
+  }
+}
+
+/**
+ * Output as it streams. Each line shows its time stamp and its stream as text (`out`/`err`), not
+ * by colour alone. The log itself is not a live region (a chatty program would drown a screen
+ * reader); the one-line status below it is, politely.
+ */
+export function OutputPanel(props: { id: string; strings: PlaygroundStrings; lang: string; output: OutputState; view: RunView }) {
+  const { strings, output, view } = props;
+  const logRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const log = logRef.current;
+    if (log) log.scrollTop = log.scrollHeight;
+  }, [output]);
+
+  const dropped = output.droppedChars + (view.phase === 'done' ? view.droppedChars : 0);
+  const status = statusText(view, strings, props.lang);
+  const ended = view.phase === 'done' ? view.status : undefined;
+
+  return (
+    <section className="pg-output" aria-labelledby={`${props.id}-output-title`}>
+      <h3 className="pg-output-title" id={`${props.id}-output-title`}>
+        {strings.output}
+      </h3>
+      <div className="pg-log" ref={logRef} role="log" aria-live="off" tabIndex={0} aria-labelledby={`${props.id}-output-title`}>
+        {output.lines.length === 0 && view.phase === 'idle' && <p className="pg-log-empty">{strings.outputEmpty}</p>}
+        {output.lines.map((line, i) => (
+          <div key={i} className={`pg-line pg-${line.stream}`}>
+            <span className="pg-stamp">{formatStamp(line.t)}</span>
+            <abbr className="pg-stream" title={line.stream === 'stderr' ? strings.stderrLong : strings.stdoutLong}>
+              {line.stream === 'stderr' ? strings.stderr : strings.stdout}
+            </abbr>
+            <span className="pg-text">{line.text}</span>
+          </div>
+        ))}
+        {dropped > 0 && (
+          <p className="pg-line-note pg-cut">
+            ✂ {format(strings.outputCut, { count: new Intl.NumberFormat(props.lang).format(dropped) })}
+          </p>
+        )}
+      </div>
+      <p className={`pg-status${ended ? ` pg-status-${ended}` : ''}`} role="status" aria-live="polite">
+        {ended === 'stopped' ? '■ ' : ended === 'ok' ? '✓ ' : ended ? '✗ ' : ''}
+        {status}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,284 @@
+import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import type { Clock } from '../../lib/examples/metadata.ts';
+import type { PlaygroundConfig } from '../../lib/playground/config.ts';
+import { downloadName, downloadText, saveFile } from '../../lib/playground/download.ts';
+import { clearEdit, loadEdit, saveEdit } from '../../lib/playground/edits.ts';
+import { findFork, loadForks, saveForks, updateForkCode } from '../../lib/playground/forks.ts';
+import type { ShareError } from '../../lib/playground/share.ts';
+import type { KeyValueStore, SaveResult } from '../../lib/playground/storage.ts';
+import { format, type PlaygroundStrings } from '../../lib/playground/string-keys.ts';
+import { ClockSwitch } from './ClockSwitch.tsx';
+import { CopyButton } from './CopyButton.tsx';
+import { DownloadButton } from './DownloadButton.tsx';
+import { Editor, type EditorApi } from './Editor.tsx';
+import { ForkButton, FORKS_CHANGED } from './ForkButton.tsx';
+import { OutputPanel } from './OutputPanel.tsx';
+import { ResetButton } from './ResetButton.tsx';
+import { RunButton } from './RunButton.tsx';
+import { ShareButton } from './ShareButton.tsx';
+import { StopButton } from './StopButton.tsx';
+import { useRunner } from './useRunner.ts';
+
+/** What the playground opens with, decided before it mounts (see mount.tsx). */
+export interface InitialDoc {
+  code: string;
+  /** Came from a share link: shown, never run, not saved until the reader edits it. */
+  shared: boolean;
+  shareError: ShareError | undefined;
+  /** My playgrounds: the reader's copy being edited. */
+  fork: { id: string; name: string } | undefined;
+  forkMissing: boolean;
+}
+
+type Notice = { text: string; link?: { href: string; label: string }; shareUrl?: string };
+
+export const FORK_PARAM = 'fork';
+
+export function Playground(props: {
+  config: PlaygroundConfig;
+  strings: PlaygroundStrings;
+  store: KeyValueStore;
+  initial: InitialDoc;
+  minHeight: number;
+  onReady: () => void;
+}) {
+  const { config, strings, store } = props;
+  const id = useId().replace(/:/g, '');
+  const rootRef = useRef<HTMLDivElement>(null);
+  const editorApi = useRef<EditorApi | undefined>(undefined);
+  const [code, setCode] = useState(props.initial.code);
+  const codeRef = useRef(code);
+  codeRef.current = code;
+  const [original, setOriginal] = useState(props.initial.fork ? props.initial.code : config.main.code);
+  const [fork, setFork] = useState(props.initial.fork);
+  const [sharedCode, setSharedCode] = useState(props.initial.shared ? props.initial.code : undefined);
+  const [shareError, setShareError] = useState(props.initial.shareError);
+  const [forkMissing, setForkMissing] = useState(props.initial.forkMissing);
+  const [storageProblem, setStorageProblem] = useState<SaveResult | undefined>();
+  const [notice, setNotice] = useState<Notice | undefined>();
+  const [clock, setClock] = useState<Clock>(config.clock);
+  const runner = useRunner();
+  const fileName = fork ? downloadName(fork.name) : config.main.name;
+
+  useEffect(() => props.onReady(), []); // eslint-disable-line react-hooks/exhaustive-deps
+
+  // Sandpack names its editor in English; give it this page's language.
+  useLayoutEffect(() => {
+    rootRef.current?.querySelectorAll('[role="textbox"][aria-label]').forEach((el) => {
+      if (!el.classList.contains('cm-content')) el.setAttribute('aria-label', format(strings.editorLabel, { name: fileName }));
+    });
+  });
+
+  const getCode = useCallback(() => codeRef.current, []);
+
+  const persist = useCallback(
+    (next: string) => {
+      if (next === sharedCode) return;
+      let result: SaveResult;
+      if (fork) {
+        const forks = updateForkCode(loadForks(store), fork.id, next);
+        result = saveForks(store, forks);
+        window.dispatchEvent(new CustomEvent(FORKS_CHANGED));
+      } else {
+        result = saveEdit(store, config.lang, config.id, next, original);
+      }
+      setStorageProblem(result.ok ? undefined : result);
+    },
+    [sharedCode, fork, store, config.lang, config.id, original],
+  );
+
+  const onChange = useCallback(
+    (next: string) => {
+      if (next === codeRef.current) return;
+      setCode(next);
+      persist(next);
+    },
+    [persist],
+  );
+
+  /** Replaces the editor's text without treating it as the reader's edit. */
+  const replaceCode = useCallback((next: string) => {
+    codeRef.current = next;
+    setCode(next);
+    editorApi.current?.setCode(next);
+  }, []);
+
+  const run = useCallback(() => {
+    setSharedCode(undefined);
+    void runner.run(codeRef.current, clock, fileName);
+  }, [runner, clock, fileName]);
+  const runRef = useRef(run);
+  runRef.current = run;
+  const runShortcut = useCallback(() => runRef.current(), []);
+
+  const reset = () => {
+    if (fork) {
+      persistFork(original);
+    } else {
+      clearEdit(store, config.lang, config.id);
+    }
+    replaceCode(original);
+    setSharedCode(undefined);
+    setStorageProblem(undefined);
+  };
+  const persistFork = (next: string) => {
+    if (!fork) return;
+    saveForks(store, updateForkCode(loadForks(store), fork.id, next));
+    window.dispatchEvent(new CustomEvent(FORKS_CHANGED));
+  };
+
+  // My playgrounds: `#fork=<id>` opens a copy in this (scratch) playground; an empty hash goes back.
+  useEffect(() => {
+    if (config.mode !== 'scratch') return;
+    const onHash = () => {
+      const forkId = new URLSearchParams(location.hash.slice(1)).get(FORK_PARAM);
+      if (!forkId) {
+        if (fork) {
+          setFork(undefined);
+          setOriginal(config.main.code);
+          replaceCode(loadScratch(store, config));
+        }
+        return;
+      }
+      const found = findFork(loadForks(store), forkId);
+      if (!found) {
+        setForkMissing(true);
+        return;
+      }
+      setForkMissing(false);
+      setFork({ id: found.id, name: found.name });
+      setOriginal(found.code);
+      setSharedCode(undefined);
+      replaceCode(found.code);
+      rootRef.current?.scrollIntoView({ block: 'start' });
+    };
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, [config, fork, store, replaceCode]);
+
+  // A fork renamed on the list shows its new name here.
+  useEffect(() => {
+    if (!fork) return;
+    const onForks = () => {
+      const found = findFork(loadForks(store), fork.id);
+      if (found && found.name !== fork.name) setFork({ id: found.id, name: found.name });
+    };
+    window.addEventListener(FORKS_CHANGED, onForks);
+    return () => window.removeEventListener(FORKS_CHANGED, onForks);
+  }, [fork, store]);
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.defaultPrevented) return;
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      run();
+    }
+  };
+
+  const edited = code !== original;
+  const showOutput = runner.view.phase !== 'idle' || runner.output.lines.length > 0;
+  const downloadMeta = { dependencies: config.dependencies, requiresPython: config.requiresPython };
+
+  return (
+    <div className="pg-live" ref={rootRef} onKeyDown={onKeyDown}>
+      <div className="pg-head">
+        <span className="pg-title">{fork ? fork.name : config.title}</span>
+        <div className="pg-toolbar" role="group" aria-label={strings.toolbar}>
+          <RunButton strings={strings} onRun={run} disabled={runner.running} />
+          <StopButton strings={strings} onStop={runner.stop} disabled={!runner.running} />
+          <ClockSwitch strings={strings} clock={clock} onChange={setClock} disabled={runner.running} />
+          <ResetButton strings={strings} edited={edited} onReset={reset} />
+          <CopyButton strings={strings} getCode={getCode} notify={(text) => setNotice({ text })} />
+          <DownloadButton strings={strings} fileName={fileName} meta={downloadMeta} getCode={getCode} />
+          <ShareButton
+            strings={strings}
+            example={config.example}
+            getCode={getCode}
+            notify={(text) => setNotice({ text })}
+            onLink={(url, copied) => setNotice({ text: copied ? strings.shareCopied : strings.shareReady, shareUrl: url })}
+          />
+          <ForkButton
+            strings={strings}
+            store={store}
+            baseName={fork ? fork.name : config.main.name}
+            source={config.example}
+            getCode={getCode}
+            onForked={(name, forkId, saved) =>
+              setNotice({
+                text: format(strings.forked, { name }) + (saved ? '' : ` ${strings.storageQuota}`),
+                link: { href: `${config.minePath}#${FORK_PARAM}=${encodeURIComponent(forkId)}`, label: strings.openMine },
+              })
+            }
+          />
+        </div>
+      </div>
+
+      {sharedCode !== undefined && <p className="pg-note pg-note-shared">{strings.sharedNote}</p>}
+      {shareError && (
+        <p className="pg-note pg-note-warn" role="alert">
+          {shareError === 'too-large' ? strings.shareTooLarge : strings.shareMalformed}{' '}
+          <button type="button" className="pg-link-btn" onClick={() => setShareError(undefined)}>
+            {strings.dismiss}
+          </button>
+        </p>
+      )}
+      {forkMissing && <p className="pg-note pg-note-warn">{strings.mineMissing}</p>}
+      {fork && (
+        <p className="pg-note">
+          {format(strings.mineEditing, { name: fork.name })} <a href="#">{strings.mineBackToScratch}</a>
+        </p>
+      )}
+      {storageProblem && !storageProblem.ok && (
+        <p className="pg-note pg-note-warn" role="alert">
+          {storageProblem.reason === 'quota' ? strings.storageQuota : strings.storageUnavailable}{' '}
+          <button
+            type="button"
+            className="pg-link-btn"
+            onClick={() => saveFile(downloadName(fileName), downloadText(codeRef.current, downloadMeta))}
+          >
+            {strings.storageDownload}
+          </button>
+        </p>
+      )}
+      <div className="pg-notice" role="status" aria-live="polite">
+        {notice && (
+          <>
+            {notice.text}
+            {notice.link && (
+              <>
+                {' '}
+                <a href={notice.link.href}>{notice.link.label}</a>
+              </>
+            )}
+            {notice.shareUrl && (
+              <input
+                className="pg-share-url"
+                readOnly
+                value={notice.shareUrl}
+                aria-label={strings.shareLink}
+                onFocus={(e) => e.currentTarget.select()}
+              />
+            )}
+          </>
+        )}
+      </div>
+
+      <Editor
+        main={config.main}
+        extraFiles={config.extraFiles}
+        initialCode={props.initial.code}
+        label={format(strings.editorLabel, { name: config.main.name })}
+        filesLabel={strings.filesLabel}
+        minHeight={props.minHeight}
+        apiRef={editorApi}
+        onChange={onChange}
+        onRunShortcut={runShortcut}
+      />
+      {showOutput && <OutputPanel id={id} strings={strings} lang={config.lang} output={runner.output} view={runner.view} />}
+    </div>
+  );
+}
+
+export function loadScratch(store: KeyValueStore, config: PlaygroundConfig): string {
+  return loadEdit(store, config.lang, config.id) ?? config.main.code;
+}

@@ -1,0 +1,69 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { getRuntime, type Clock } from '../../runtime/client';
+import { appendOutput, emptyOutput, type OutputState } from '../../lib/playground/output.ts';
+import type { RunView } from './OutputPanel.tsx';
+
+/** The page has one Python runtime; one playground runs at a time. */
+let owner: symbol | undefined;
+
+export function useRunner() {
+  const me = useRef(Symbol('playground')).current;
+  const [output, setOutput] = useState<OutputState>(emptyOutput);
+  const [view, setView] = useState<RunView>({ phase: 'idle' });
+
+  useEffect(
+    () =>
+      getRuntime().onStatus((status) => {
+        if (owner !== me) return;
+        if (status === 'running') setView((v) => (v.phase === 'running' && v.loading ? { ...v, loading: false } : v));
+      }),
+    [me],
+  );
+
+  const run = useCallback(
+    async (code: string, clock: Clock, filename: string) => {
+      if (owner && owner !== me) {
+        setView({ phase: 'busy' });
+        return;
+      }
+      if (owner === me) return;
+      owner = me;
+      const runtime = getRuntime();
+      setOutput(emptyOutput());
+      setView({ phase: 'running', loading: runtime.status !== 'ready' && runtime.status !== 'running', stopping: false });
+      try {
+        const outcome = await runtime.run(code, { clock, filename }, {
+          onOutput(chunks) {
+            setOutput((o) => appendOutput(o, chunks));
+          },
+        });
+        setView({
+          phase: 'done',
+          status: outcome.status,
+          exitCode: outcome.exitCode,
+          durationMs: outcome.durationMs,
+          message: outcome.message,
+          droppedChars: outcome.droppedChars,
+          clock,
+        });
+      } catch (error) {
+        setView(
+          runtime.status === 'crashed'
+            ? { phase: 'crashed' }
+            : { phase: 'failed', message: error instanceof Error ? error.message : String(error) },
+        );
+      } finally {
+        owner = undefined;
+      }
+    },
+    [me],
+  );
+
+  const stop = useCallback(() => {
+    if (owner !== me) return;
+    setView((v) => (v.phase === 'running' ? { ...v, stopping: true } : v));
+    void getRuntime().stop();
+  }, [me]);
+
+  return { output, view, run, stop, running: view.phase === 'running' };
+}

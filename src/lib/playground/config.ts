@@ -1,0 +1,35 @@
+import type { Clock } from '../examples/metadata.ts';
+import type { PlaygroundStrings } from './string-keys.ts';
+
+/**
+ * What the page hands the playground island, as JSON beside the static code. The island reads
+ * nothing else from the page, so the same component serves chapters and the My playgrounds page.
+ */
+export interface PlaygroundFile {
+  /** File name shown on its tab, e.g. `gather.py`. */
+  name: string;
+  code: string;
+}
+
+export interface PlaygroundConfig {
+  /** Storage id: the example path (`02-asyncio-basics/gather.py`) or `scratch`. */
+  id: string;
+  /** Path under `examples/`, when the playground shows an example. */
+  example: string | undefined;
+  mode: 'example' | 'scratch';
+  title: string;
+  /** The program (first tab); `extraFiles` are shown read-only beside it. */
+  main: PlaygroundFile;
+  extraFiles: PlaygroundFile[];
+  clock: Clock;
+  lang: string;
+  dependencies: string[];
+  requiresPython: string | undefined;
+  /** URL of the My playgrounds page in this language. */
+  minePath: string;
+}
+
+/** Strings live once per page, in their own JSON element. */
+export const STRINGS_ELEMENT_ID = 'playground-strings';
+
+export type { PlaygroundStrings };
