@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { getRuntime, type Clock } from '../../runtime/client';
+import { getRuntime, runtimeAvailable, type Clock } from './runtime.ts';
 import { appendOutput, emptyOutput, type OutputState } from '../../lib/playground/output.ts';
 import type { RunView } from './OutputPanel.tsx';
 
@@ -11,14 +11,13 @@ export function useRunner() {
   const [output, setOutput] = useState<OutputState>(emptyOutput);
   const [view, setView] = useState<RunView>({ phase: 'idle' });
 
-  useEffect(
-    () =>
-      getRuntime().onStatus((status) => {
-        if (owner !== me) return;
-        if (status === 'running') setView((v) => (v.phase === 'running' && v.loading ? { ...v, loading: false } : v));
-      }),
-    [me],
-  );
+  useEffect(() => {
+    if (!runtimeAvailable) return;
+    return getRuntime().onStatus((status) => {
+      if (owner !== me) return;
+      if (status === 'running') setView((v) => (v.phase === 'running' && v.loading ? { ...v, loading: false } : v));
+    });
+  }, [me]);
 
   const run = useCallback(
     async (code: string, clock: Clock, filename: string) => {
@@ -27,6 +26,10 @@ export function useRunner() {
         return;
       }
       if (owner === me) return;
+      if (!runtimeAvailable) {
+        setView({ phase: 'failed', message: 'the Python runtime is not part of this build' });
+        return;
+      }
       owner = me;
       const runtime = getRuntime();
       setOutput(emptyOutput());
