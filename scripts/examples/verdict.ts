@@ -24,7 +24,7 @@ export function judgeRun(
   const name = path.basename(id, '.py');
   const comparison = compareOutput(expected, outcome.output, meta, {
     expected: `${name}.out (expected)`,
-    actual: `${name}.py (printed on ${runtimeLabel})`,
+    actual: `${name}.py (printed)`,
   });
   const problems: string[] = [];
   if (outcome.timedOut) {

@@ -44,7 +44,7 @@ describe.concurrent('must-fail examples on CPython', () => {
     const message = failureMessage(await verify('fixtures/wrong_output.py', python));
     expect(message).toMatch(/^examples\/fixtures\/wrong_output\.py on CPython 3\.\d+\.\d+ \(.*\): printed something other/);
     expect(message).toContain('--- wrong_output.out (expected)');
-    expect(message).toContain('+++ wrong_output.py (printed on CPython');
+    expect(message).toContain('+++ wrong_output.py (printed)');
     expect(message).toContain('@@ -1,3 +1,3 @@');
     expect(message).toContain('\n first line\n-second line\n+second line, changed\n third line');
   });
