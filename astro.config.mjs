@@ -1,5 +1,6 @@
 // @ts-check
 import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { defineConfig, passthroughImageService } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import react from '@astrojs/react';
@@ -41,5 +42,14 @@ export default defineConfig({
     // Pyodide is loaded from the site's own copy at run time, never bundled or pre-bundled.
     optimizeDeps: { exclude: ['pyodide'] },
     worker: { format: 'es' },
+    resolve: {
+      // Sandpack imports JS/HTML/CSS editing support the Python playgrounds never use.
+      alias: [
+        {
+          find: /^@codemirror\/lang-(javascript|html|css)$/,
+          replacement: fileURLToPath(new URL('./src/components/playground/codemirror-lang-stub.ts', import.meta.url)),
+        },
+      ],
+    },
   },
 });
