@@ -11,7 +11,7 @@ async def download(name: str) -> None:
             await asyncio.sleep(1)
             print(f"{name}: chunk {chunk}")
     finally:
-        # Runs on success, error or cancellation: the place for cleanup.
+        # Runs on success, error or cancellation: clean up here.
         print(f"{name}: closing connection")
 
 
@@ -19,7 +19,7 @@ async def main() -> None:
     task = asyncio.create_task(download("report.pdf"))
     await asyncio.sleep(2.5)
 
-    task.cancel()  # request: CancelledError is raised inside the task
+    task.cancel()  # CancelledError will be raised inside the task
     try:
         await task
     except asyncio.CancelledError:

@@ -9,7 +9,7 @@ async def add(a: int, b: int) -> int:
 
 
 async def main() -> None:
-    coro = add(1, 2)  # nothing runs yet: we only built a coroutine object
+    coro = add(1, 2)  # nothing runs yet: we only built an object
     print(f"calling add() gave us a {type(coro).__name__}")
     print(f"is it a coroutine? {asyncio.iscoroutine(coro)}")
 

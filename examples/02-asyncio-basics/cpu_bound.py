@@ -4,13 +4,14 @@ import asyncio
 
 
 def crunch_chunk(chunk: int) -> int:
-    return sum(i * i for i in range(chunk * 50_000, (chunk + 1) * 50_000))
+    start = chunk * 50_000
+    return sum(i * i for i in range(start, start + 50_000))
 
 
 async def greedy(name: str) -> int:
     total = 0
     for chunk in range(3):
-        # Pure computation, no await: nobody else gets a turn meanwhile.
+        # Pure computation, no await: nobody else gets a turn.
         total += crunch_chunk(chunk)
         print(f"{name}: chunk {chunk} done")
     return total
@@ -28,7 +29,7 @@ async def polite(name: str) -> int:
 async def main() -> None:
     print("-- greedy: one task hogs the loop")
     await asyncio.gather(greedy("A"), greedy("B"))
-    print("-- polite: they take turns, but the total work is the same")
+    print("-- polite: they take turns; the work is the same")
     await asyncio.gather(polite("A"), polite("B"))
 
 

@@ -13,7 +13,7 @@ async def brew(drink: str, seconds: float) -> str:
 
 async def main() -> None:
     start = time.perf_counter()
-    # create_task schedules each coroutine on the event loop right away.
+    # create_task hands each coroutine to the event loop right away.
     coffee = asyncio.create_task(brew("coffee", 2))
     tea = asyncio.create_task(brew("tea", 1))
     print("tasks created; main keeps going")

@@ -4,9 +4,9 @@ import asyncio
 import inspect
 
 
-async def deliver(future: asyncio.Future[str], seconds: float) -> None:
-    await asyncio.sleep(seconds)
-    future.set_result("parcel")  # wakes up whoever is awaiting the future
+async def deliver(future: asyncio.Future[str], delay: float) -> None:
+    await asyncio.sleep(delay)
+    future.set_result("parcel")  # wakes up whoever awaits it
 
 
 async def main() -> None:
@@ -20,7 +20,8 @@ async def main() -> None:
 
     # A Task is a Future whose result comes from running a coroutine.
     await courier
-    print(f"a task is a future: {isinstance(courier, asyncio.Future)}")
+    is_future = isinstance(courier, asyncio.Future)
+    print(f"a task is a future: {is_future}")
 
     # Coroutines, tasks and futures are all awaitables.
     coro = asyncio.sleep(0)

@@ -18,9 +18,9 @@ async def main() -> None:
             fetch("home", 1), fetch("broken", 0.5), fetch("blog", 2)
         )
     except ValueError as error:
-        # The first exception reaches us; the others are NOT cancelled.
+        # The first exception reaches us; the rest are NOT cancelled.
         print(f"caught: {error}")
-    await asyncio.sleep(2)  # "home" and "blog" still finish meanwhile
+    await asyncio.sleep(2)  # meanwhile "home" and "blog" finish
 
     print("-- with return_exceptions=True")
     results = await asyncio.gather(

@@ -12,7 +12,7 @@ async def fetch(page: str, seconds: float) -> str:
 
 async def main() -> None:
     start = time.perf_counter()
-    # gather wraps each coroutine in a task and waits for all of them.
+    # gather wraps each coroutine in a task and waits for them all.
     results = await asyncio.gather(
         fetch("home", 3),
         fetch("about", 1),

@@ -13,8 +13,8 @@ async def main() -> None:
     # Python prints this warning on stderr; we record it to show it.
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        # BUG: no await, so the body never runs. Type checkers flag this
-        # line too; the ignore comment below is only for this lesson.
+        # BUG: no await, so the body never runs. Type checkers flag
+        # this line too; the ignore comment is only for this lesson.
         save("first")  # pyright: ignore[reportUnusedCoroutine]
         await save("second")
 

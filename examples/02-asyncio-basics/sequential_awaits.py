@@ -13,7 +13,7 @@ async def brew(drink: str, seconds: float) -> str:
 
 async def main() -> None:
     start = time.perf_counter()
-    # Each await finishes before the next line runs: one after another.
+    # Each await finishes before the next line runs.
     await brew("coffee", 2)
     await brew("tea", 1)
     elapsed = time.perf_counter() - start

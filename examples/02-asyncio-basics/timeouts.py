@@ -9,7 +9,7 @@ async def slow_query(seconds: float) -> str:
 
 
 async def main() -> None:
-    # wait_for: a limit for one awaitable, cancelled if time runs out.
+    # wait_for: a limit for one awaitable, cancelled on timeout.
     print(await asyncio.wait_for(slow_query(1), timeout=2))
     try:
         await asyncio.wait_for(slow_query(5), timeout=2)

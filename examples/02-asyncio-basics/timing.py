@@ -24,7 +24,7 @@ def timer(label: str) -> Generator[None, None, None]:
 def async_timed(
     func: Callable[P, Coroutine[Any, Any, R]],
 ) -> Callable[P, Coroutine[Any, Any, R]]:
-    """Make every call of a coroutine function report its duration."""
+    """Make each call of a coroutine function report its duration."""
 
     @functools.wraps(func)
     async def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
