@@ -16,6 +16,7 @@ import socket
 import threading
 import time
 
+
 def clients(address: tuple[str, int]) -> None:
     a = socket.create_connection(address)
     b = socket.create_connection(address)
