@@ -8,6 +8,8 @@ export interface OutlineEntry {
   slug: string;
   /** Short sidebar label per language; the page title stays the page's own. */
   label: { en: string; 'pt-BR': string };
+  /** A generated route (`src/pages/`), not a docs page: always listed, linked by path. */
+  route?: true;
 }
 
 export interface OutlineGroup {
@@ -57,7 +59,7 @@ export const outline: OutlineGroup[] = [
   {
     label: { en: 'Reference', 'pt-BR': 'Referência' },
     entries: [
-      { slug: 'glossary', label: { en: 'Glossary', 'pt-BR': 'Glossário' } },
+      { slug: 'glossary', label: { en: 'Glossary', 'pt-BR': 'Glossário' }, route: true },
       { slug: 'my-playgrounds', label: { en: 'My playgrounds', 'pt-BR': 'Meus playgrounds' } },
     ],
   },
@@ -70,11 +72,12 @@ export function sidebarFromOutline(exists: (slug: string) => boolean) {
       label: group.label.en,
       translations: { 'pt-BR': group.label['pt-BR'] },
       items: group.entries
-        .filter((entry) => exists(entry.slug))
+        .filter((entry) => entry.route || exists(entry.slug))
         .map((entry) => ({
           label: entry.label.en,
           translations: { 'pt-BR': entry.label['pt-BR'] },
-          slug: entry.slug,
+          // Starlight prefixes a link with the page's locale (and the base).
+          ...(entry.route ? { link: `/${entry.slug}/` } : { slug: entry.slug }),
         })),
     }))
     .filter((group) => group.items.length > 0);
