@@ -7,6 +7,7 @@ import react from '@astrojs/react';
 import starlightLinksValidator from 'starlight-links-validator';
 import { sidebarFromOutline } from './src/lib/outline.ts';
 import { locales } from './src/lib/site.ts';
+import { glossary } from './src/lib/glossary/integration.ts';
 
 // SITE_URL and BASE_PATH let the same sources build for the deployed host and for a sub-path
 // (GitHub Pages serves a project under /<repo>/); the browser tier builds once with a base.
@@ -34,9 +35,20 @@ export default defineConfig({
       sidebar: sidebarFromOutline(pageExists),
       customCss: ['./src/styles/site.css'],
       lastUpdated: false,
-      plugins: [starlightLinksValidator({ errorOnRelativeLinks: false })],
+      // Search: a term's name in a page title counts most, so a glossary entry comes first
+      // for its own name (tested in tests/e2e/search.test.ts).
+      pagefind: { ranking: { metaWeights: { title: 10 } } },
+      plugins: [
+        starlightLinksValidator({
+          errorOnRelativeLinks: false,
+          // The glossary pages are generated routes, which the validator cannot see.
+          exclude: ['/glossary/', '/glossary/*/', '/pt-br/glossary/', '/pt-br/glossary/*/'],
+        }),
+      ],
     }),
     react(),
+    // After Starlight: links glossary terms in docs pages (see src/lib/glossary/integration.ts).
+    glossary(),
   ],
   vite: {
     // Pyodide is loaded from the site's own copy at run time, never bundled or pre-bundled.

@@ -1,0 +1,51 @@
+/**
+ * Adapter for Astro 7's default Markdown processor (Sätteri), which runs its own hast plugin
+ * format instead of rehype plugins. Links glossary terms in docs pages only; the language
+ * comes from the file's path (`src/content/docs/pt-br/...` is pt-BR).
+ */
+import { fileURLToPath } from 'node:url';
+import type { Text } from 'hast';
+import type { GlossaryLang } from './data';
+import { createMatcher, isExcluded, linkText, type LinkableTerm } from './link';
+
+interface NodeLike {
+  type: string;
+  tagName?: string;
+  name?: string | null;
+  properties?: Record<string, unknown>;
+}
+interface VisitorContext {
+  readonly fileURL: URL | undefined;
+  parent(node: unknown): NodeLike | undefined;
+  replaceNode(node: unknown, nodes: unknown[]): void;
+}
+
+/** Language of a docs file from its path, or undefined when the file is not a docs page. */
+export function docsLang(path: string): GlossaryLang | undefined {
+  const p = path.replaceAll('\\', '/');
+  const i = p.indexOf('/src/content/docs/');
+  if (i < 0) return undefined;
+  return p.slice(i + '/src/content/docs/'.length).startsWith('pt-br/') ? 'pt-BR' : 'en';
+}
+
+export function glossaryHastPlugin(terms: Record<GlossaryLang, LinkableTerm[]>) {
+  const matchers = { en: createMatcher(terms.en), 'pt-BR': createMatcher(terms['pt-BR']) };
+  // A factory: called once per document, so "first mention" state is per page.
+  return ({ fileURL }: { fileURL: URL | undefined }) => {
+    const lang = fileURL ? docsLang(fileURLToPath(fileURL)) : undefined;
+    if (!lang) return null;
+    const matcher = matchers[lang];
+    const used = new Set<string>();
+    return {
+      name: 'glossary-links',
+      text(node: Readonly<Text>, ctx: VisitorContext) {
+        if (!node.value || !/\p{L}/u.test(node.value)) return;
+        for (let p = ctx.parent(node); p; p = p.type === 'root' ? undefined : ctx.parent(p)) {
+          if (isExcluded(p)) return;
+        }
+        const replaced = linkText(node.value, matcher, used);
+        if (replaced) ctx.replaceNode(node, replaced);
+      },
+    };
+  };
+}
