@@ -1,5 +1,5 @@
 #: runs: browser
-"""Tasks take turns only where they await: cooperative multitasking."""
+"""Cooperative multitasking: tasks take turns only where they await."""
 
 import asyncio
 
@@ -7,12 +7,12 @@ import asyncio
 async def polite(name: str, steps: int) -> None:
     for step in range(1, steps + 1):
         print(f"{name}: step {step}")
-        await asyncio.sleep(0)  # a checkpoint: "anyone else may run now"
+        await asyncio.sleep(0)  # checkpoint: "others may run now"
 
 
 async def greedy(name: str, steps: int) -> None:
     for step in range(1, steps + 1):
-        print(f"{name}: step {step} (no await, keeps the loop to itself)")
+        print(f"{name}: step {step} (no await, keeps the loop)")
 
 
 async def main() -> None:

@@ -18,13 +18,14 @@ def work(n: int) -> int:
 
 async def crunch(name: str) -> int:
     print(f"  {name}: start")
-    result = work(N)  # no await anywhere: nobody else can run meanwhile
+    result = work(N)  # no await: nobody else can run meanwhile
     print(f"  {name}: done")
     return result
 
 
 async def main() -> None:
-    work(N)  # untimed warm-up: a first run is often slower (caches, JIT)
+    # Untimed warm-up: a first run is often slower (caches, JIT).
+    work(N)
 
     print("one after the other:")
     start = time.perf_counter()

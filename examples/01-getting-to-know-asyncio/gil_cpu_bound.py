@@ -2,7 +2,7 @@
 #: clock: real
 #: varies: \d+\.\d+
 #: varies: GIL enabled: \w+
-"""CPU-bound work: threads take turns under the GIL; processes run in parallel."""
+"""CPU-bound work: threads take turns under the GIL; processes don't."""
 
 import os
 import sys
@@ -28,9 +28,9 @@ def run_in(pool: Executor) -> float:
 
 
 def main() -> None:
-    # sys._is_gil_enabled() exists from 3.13; older versions always have the GIL.
+    # sys._is_gil_enabled() is new in 3.13; before, the GIL was always on.
     gil = getattr(sys, "_is_gil_enabled", lambda: True)()
-    # flush=True: forked children could inherit unflushed output and print it twice.
+    # flush=True: a forked child could print unflushed output twice.
     print(f"GIL enabled: {gil}", flush=True)
 
     start = time.perf_counter()

@@ -1,7 +1,7 @@
 #: runs: local
 #: clock: real
 #: varies: pid \d+
-"""Threads share their process's memory; a child process works on its own copy."""
+"""Threads share their process's memory; a child process has its own."""
 
 import multiprocessing
 import os

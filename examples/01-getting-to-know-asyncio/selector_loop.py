@@ -1,8 +1,9 @@
 #: runs: local
-"""A toy event loop that waits for I/O with a selector, as asyncio's loop does.
+"""A toy event loop that waits for I/O with a selector, like asyncio's.
 
-Two connected sockets play ping-pong. Nothing runs until the selector reports that
-a socket has data; then the loop queues that socket's callback and runs it.
+Two connected sockets play ping-pong. Nothing runs until the selector
+reports that a socket has data; then the loop queues that socket's
+callback and runs it.
 """
 
 import selectors
@@ -16,7 +17,8 @@ Callback = Callable[[], None]
 class ToyLoop:
     def __init__(self) -> None:
         self.ready: deque[Callback] = deque()  # callbacks that can run now
-        self.selector = selectors.DefaultSelector()  # epoll, kqueue or select
+        # epoll, kqueue or select, whichever the system offers
+        self.selector = selectors.DefaultSelector()
 
     def call_soon(self, callback: Callback) -> None:
         self.ready.append(callback)

@@ -1,6 +1,6 @@
 #: runs: browser
 #: clock: virtual
-"""Three simulated downloads, awaited one after another and then concurrently."""
+"""Three simulated downloads: one after another, then concurrently."""
 
 import asyncio
 import time
@@ -11,7 +11,7 @@ PAGES = {"page-a": 0.7, "page-b": 0.3, "page-c": 0.5}
 
 async def fetch(name: str, delay: float) -> str:
     print(f"  {name}: request sent")
-    await asyncio.sleep(delay)  # stands in for waiting on the network
+    await asyncio.sleep(delay)  # stands in for the network
     print(f"  {name}: response received")
     return name
 
@@ -20,13 +20,14 @@ async def main() -> None:
     print("sequential:")
     start = time.perf_counter()
     for name, delay in PAGES.items():
-        await fetch(name, delay)  # the next request waits for this one
+        await fetch(name, delay)  # the next one waits for this
     print(f"sequential took {time.perf_counter() - start:.1f} s")
 
     print("concurrent:")
     start = time.perf_counter()
-    # gather starts all three, then waits until every one has finished.
-    await asyncio.gather(*(fetch(name, delay) for name, delay in PAGES.items()))
+    downloads = [fetch(name, delay) for name, delay in PAGES.items()]
+    # gather starts all three, then waits for every one of them.
+    await asyncio.gather(*downloads)
     print(f"concurrent took {time.perf_counter() - start:.1f} s")
 
 

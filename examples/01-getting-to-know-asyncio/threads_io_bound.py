@@ -1,7 +1,7 @@
 #: runs: local
 #: clock: real
 #: varies: \d+\.\d+ s
-"""Blocking waits: one after another, in a thread pool, and with asyncio."""
+"""Blocking waits: one after another, in threads, and with asyncio."""
 
 import asyncio
 import time
@@ -12,12 +12,12 @@ DELAY = 0.5  # seconds each "request" spends waiting
 
 
 def blocking_request(n: int) -> int:
-    time.sleep(DELAY)  # like a blocking read: the thread waits, GIL released
+    time.sleep(DELAY)  # like a blocking read; the GIL is released
     return n
 
 
 async def async_request(n: int) -> int:
-    await asyncio.sleep(DELAY)  # the same wait, handing control to the loop
+    await asyncio.sleep(DELAY)  # same wait; the loop runs others
     return n
 
 

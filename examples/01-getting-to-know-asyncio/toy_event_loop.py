@@ -18,7 +18,7 @@ class ToyLoop:
         self.now = 0.0  # our own clock, in seconds
         # Tasks that can run right now.
         self.ready: deque[tuple[str, Task]] = deque()
-        # Sleeping tasks as (wake-up time, tie-breaker, name, task), earliest first.
+        # Sleeping tasks: (wake-up time, tie-breaker, name, task).
         self.timers: list[tuple[float, int, str, Task]] = []
         self.count = 0
 
@@ -28,8 +28,8 @@ class ToyLoop:
     def run(self) -> None:
         while self.ready or self.timers:  # run until nothing is left
             if not self.ready:
-                # A real loop blocks in select() until the first timer or I/O.
-                # Our toy simply moves its clock forward to the earliest timer.
+                # A real loop blocks in select() until a timer or I/O.
+                # Our toy just moves its clock to the earliest timer.
                 self.now = self.timers[0][0]
             while self.timers and self.timers[0][0] <= self.now:
                 _, _, name, task = heapq.heappop(self.timers)
@@ -42,7 +42,8 @@ class ToyLoop:
                 print(f"[{self.now:.1f}] loop: {name} finished")
                 continue
             self.count += 1
-            heapq.heappush(self.timers, (self.now + delay, self.count, name, task))
+            wake_at = self.now + delay
+            heapq.heappush(self.timers, (wake_at, self.count, name, task))
 
 
 def download(name: str, seconds: float) -> Callable[[ToyLoop], Task]:
