@@ -6,6 +6,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Text } from 'hast';
 import type { GlossaryLang } from './data';
+import { kindMarker } from './kinds';
 import { createMatcher, isExcluded, linkText, type LinkableTerm } from './link';
 
 interface NodeLike {
@@ -18,6 +19,8 @@ interface VisitorContext {
   readonly fileURL: URL | undefined;
   parent(node: unknown): NodeLike | undefined;
   replaceNode(node: unknown, nodes: unknown[]): void;
+  insertBefore(node: unknown, nodes: unknown): void;
+  appendChild(node: unknown, nodes: unknown): void;
 }
 
 /** Language of a docs file from its path, or undefined when the file is not a docs page. */
@@ -32,12 +35,27 @@ export function glossaryHastPlugin(terms: Record<GlossaryLang, LinkableTerm[]>) 
   const matchers = { en: createMatcher(terms.en), 'pt-BR': createMatcher(terms['pt-BR']) };
   // A factory: called once per document, so "first mention" state is per page.
   return ({ fileURL }: { fileURL: URL | undefined }) => {
-    const lang = fileURL ? docsLang(fileURLToPath(fileURL)) : undefined;
+    const path = fileURL ? fileURLToPath(fileURL) : '';
+    const lang = docsLang(path);
     if (!lang) return null;
     const matcher = matchers[lang];
     const used = new Set<string>();
+    const isChapter = /[\\/]src[\\/]content[\\/]docs[\\/](pt-br[\\/])?chapters[\\/]/.test(path);
+    let hasExample = false;
     return {
       name: 'glossary-links',
+      // Search kinds: a chapter page is a chapter; a page with a playground also holds examples.
+      after(root: unknown, ctx: VisitorContext) {
+        if (isChapter) ctx.appendChild(root, kindMarker(lang, 'chapter'));
+      },
+      mdxJsxFlowElement: {
+        filter: ['Playground'],
+        visit(node: unknown, ctx: VisitorContext) {
+          if (hasExample) return;
+          hasExample = true;
+          ctx.insertBefore(node, kindMarker(lang, 'example'));
+        },
+      },
       text(node: Readonly<Text>, ctx: VisitorContext) {
         if (!node.value || !/\p{L}/u.test(node.value)) return;
         for (let p = ctx.parent(node); p; p = p.type === 'root' ? undefined : ctx.parent(p)) {
