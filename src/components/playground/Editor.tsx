@@ -103,7 +103,7 @@ export function Editor(props: {
           showTabs={props.extraFiles.length > 0}
           showLineNumbers={false}
           showRunButton={false}
-          wrapContent={false}
+          wrapContent
           additionalLanguages={languages}
           extensions={extensions}
         />
