@@ -11,9 +11,7 @@ async def resize_image() -> None:
 
 
 async def main() -> None:
-    loop = asyncio.get_running_loop()
-    print(f"debug mode: {loop.get_debug()}")
-    print(f"slow step threshold: {loop.slow_callback_duration} s")
+    print(f"debug mode: {asyncio.get_running_loop().get_debug()}")
     await asyncio.create_task(resize_image(), name="resize")
     print("done")
 

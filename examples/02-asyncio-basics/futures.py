@@ -25,8 +25,8 @@ async def main() -> None:
 
     # Coroutines, tasks and futures are all awaitables.
     coro = asyncio.sleep(0)
-    for thing in (coro, courier, future):
-        kind = type(thing).__name__
+    awaitables = {"coroutine": coro, "task": courier, "future": future}
+    for kind, thing in awaitables.items():
         print(f"{kind:>9} awaitable? {inspect.isawaitable(thing)}")
     await coro  # never leave a coroutine un-awaited
 

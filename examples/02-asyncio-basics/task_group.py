@@ -26,7 +26,7 @@ async def main() -> None:
     print("-- two fail")
     try:
         async with asyncio.TaskGroup() as tg:
-            tg.create_task(fetch("home", 1))
+            tg.create_task(fetch("home", 0.2))
             tg.create_task(fetch("broken-a", 0.5))
             tg.create_task(fetch("broken-b", 0.5))
             tg.create_task(fetch("blog", 2))
