@@ -34,7 +34,7 @@ function figure(page: Page, example: string): Locator {
 }
 
 /** Scrolls a playground into view and waits for its editor to replace the static code. */
-async function live(page: Page, fig: Locator): Promise<Locator> {
+async function live(_page: Page, fig: Locator): Promise<Locator> {
   await fig.scrollIntoViewIfNeeded();
   await fig.locator('.pg-live .cm-content').waitFor({ timeout: 20_000 });
   return fig;

@@ -95,7 +95,7 @@ export function Editor(props: {
     <SandpackProvider
       files={files}
       theme={theme}
-      options={{ visibleFiles: visible, activeFile: visible[0], autorun: false, initMode: 'immediate' }}
+      options={{ visibleFiles: visible, activeFile: visible[0] ?? `/${props.main.name}`, autorun: false, initMode: 'immediate' }}
     >
       <Bridge main={props.main.name} apiRef={props.apiRef} onChange={props.onChange} />
       <div className="pg-editor" style={{ minHeight: `${props.minHeight}px` }}>

@@ -11,7 +11,7 @@ export type RunView =
       status: 'ok' | 'error' | 'stopped' | 'deadlock';
       exitCode: number;
       durationMs: number;
-      message?: string;
+      message?: string | undefined;
       droppedChars: number;
       clock: 'real' | 'virtual';
     }

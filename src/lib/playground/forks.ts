@@ -52,7 +52,7 @@ export function uniqueName(base: string, forks: readonly Fork[]): string {
 
 export function addFork(
   forks: readonly Fork[],
-  input: { name: string; code: string; source?: string },
+  input: { name: string; code: string; source?: string | undefined },
   now: number = Date.now(),
   id: string = newForkId(now),
 ): { forks: Fork[]; fork: Fork } {
