@@ -21,16 +21,25 @@ afterAll(async () => {
 async function search(from: string, query: string): Promise<string[]> {
   await page.goto(site.url(from));
   await page.locator('button[data-open-modal]:not([disabled])').waitFor();
+  // Pagefind's UI mounts when the browser is idle; a reader would see the box appear.
+  await page.locator('#starlight__search input').waitFor({ state: 'attached', timeout: 20_000 });
   await page.keyboard.press('Control+k');
   const dialog = page.getByRole('dialog');
   const input = dialog.locator('input.pagefind-ui__search-input');
   await input.waitFor();
-  await input.pressSequentially(query, { delay: 20 });
-  // Pagefind renders results after a short debounce; the message line names the query.
-  await dialog.locator('.pagefind-ui__message', { hasText: query }).waitFor({ timeout: 15_000 });
-  await dialog.locator('.pagefind-ui__result').first().waitFor();
+  await input.pressSequentially(query);
+  return results();
+}
+
+/** The page paths of the results shown in the dialog, best first, once they are in. */
+async function results(): Promise<string[]> {
+  const dialog = page.getByRole('dialog');
+  // Pagefind renders results after a short debounce; the message line then counts them.
+  await dialog.locator('.pagefind-ui__message').filter({ hasText: /\d/ }).waitFor({ timeout: 20_000 });
+  await dialog.locator('.pagefind-ui__result').first().waitFor({ timeout: 20_000 });
+  await page.waitForTimeout(300);
   const hrefs = await dialog
-    .locator('.pagefind-ui__result-title > a.pagefind-ui__result-link')
+    .locator('.pagefind-ui__result > .pagefind-ui__result-inner > .pagefind-ui__result-title > a.pagefind-ui__result-link')
     .evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
   return [...new Set(hrefs)];
 }
@@ -70,5 +79,48 @@ describe('search puts the glossary entry first', () => {
     const results = await search('pt-br/about/', query);
     console.log(`[ranking] pt-BR "${query}": ${results.slice(0, 3).join(' , ')}`);
     expect(results[0]).toBe(`${base}pt-br/glossary/${id}/`);
+  });
+});
+
+describe('search kinds and example code', () => {
+  test('results can be narrowed to one kind: glossary, chapter or example', async () => {
+    const all = await search('about/', 'task');
+    expect(all.some((p) => p.includes('/glossary/'))).toBe(true);
+    expect(all.some((p) => p.includes('/chapters/'))).toBe(true);
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('checkbox', { name: /^glossary/ }).check();
+    const glossaryOnly = await results();
+    expect(glossaryOnly.length).toBeGreaterThan(0);
+    expect(glossaryOnly.every((p) => p.startsWith(`${base}glossary/`))).toBe(true);
+    await dialog.getByRole('checkbox', { name: /^glossary/ }).uncheck();
+    await dialog.getByRole('checkbox', { name: /^example/ }).check();
+    const examples = await results();
+    expect(examples.length).toBeGreaterThan(0);
+    expect(examples.every((p) => p.startsWith(`${base}chapters/`))).toBe(true);
+  });
+
+  test('the Portuguese dialog offers the same kinds in Portuguese', async () => {
+    await search('pt-br/about/', 'tarefa');
+    const dialog = page.getByRole('dialog');
+    for (const kind of [/^capítulo/, /^glossário/, /^exemplo/]) {
+      await expect(dialog.getByRole('checkbox', { name: kind }).count()).resolves.toBe(1);
+    }
+  });
+
+  test('code shown in a playground is searchable', async () => {
+    // An identifier that appears in a playground's code and nowhere else in the chapter.
+    await page.goto(site.url('chapters/02-asyncio-basics/'));
+    const word = await page.evaluate(() => {
+      const code = [...document.querySelectorAll('figure[data-playground] pre')].map((p) => (p as HTMLElement).innerText).join('\n');
+      const clone = document.querySelector('main')!.cloneNode(true) as HTMLElement;
+      clone.querySelectorAll('figure[data-playground]').forEach((f) => f.remove());
+      const prose = clone.textContent ?? '';
+      const ids = [...new Set(code.match(/\b[a-z]+_[a-z_]+\b/g) ?? [])].filter((w) => !prose.includes(w));
+      return ids.sort((a, b) => b.length - a.length)[0];
+    });
+    expect(word).toBeTruthy();
+    const found = await search('about/', word!);
+    console.log(`[ranking] en example code "${word}": ${found.slice(0, 3).join(' , ')}`);
+    expect(found[0]).toBe(`${base}chapters/02-asyncio-basics/`);
   });
 });
