@@ -2,7 +2,7 @@ import { python } from '@codemirror/lang-python';
 import { Prec } from '@codemirror/state';
 import { EditorView, keymap } from '@codemirror/view';
 import { SandpackCodeEditor, SandpackProvider, useSandpack, type SandpackTheme } from '@codesandbox/sandpack-react';
-import { useEffect, useMemo, type MutableRefObject } from 'react';
+import { useEffect, useMemo, type RefObject } from 'react';
 import type { PlaygroundFile } from '../../lib/playground/config.ts';
 
 const languages = [{ name: 'python', extensions: ['py'], language: python() }];
@@ -50,7 +50,7 @@ export interface EditorApi {
 const path = (name: string) => `/${name}`;
 
 /** Reports the main file's text upward and lets the island replace it (reset, fork, share). */
-function Bridge(props: { main: string; apiRef: MutableRefObject<EditorApi | undefined>; onChange: (code: string) => void }) {
+function Bridge(props: { main: string; apiRef: RefObject<EditorApi | undefined>; onChange: (code: string) => void }) {
   const { sandpack } = useSandpack();
   const code = sandpack.files[path(props.main)]?.code ?? '';
   const { onChange } = props;
@@ -70,7 +70,7 @@ export function Editor(props: {
   label: string;
   filesLabel: string;
   minHeight: number;
-  apiRef: MutableRefObject<EditorApi | undefined>;
+  apiRef: RefObject<EditorApi | undefined>;
   onChange: (code: string) => void;
   onRunShortcut: () => void;
 }) {
