@@ -37,14 +37,16 @@ export function statusText(view: RunView, strings: PlaygroundStrings, lang: stri
     case 'crashed':
       return strings.statusCrashed;
     case 'done': {
-      const time = `${duration(view.durationMs, lang)} (${view.clock === 'virtual' ? strings.virtualTime : strings.realTime})`;
+      // durationMs is wall-clock time; the clock note says which clock the program saw.
+      const time = duration(view.durationMs, lang);
       const template = {
         ok: strings.statusOk,
         error: strings.statusError,
         stopped: strings.statusStopped,
         deadlock: strings.statusDeadlock,
       }[view.status];
-      return format(template, { code: view.exitCode, time });
+      const clock = view.clock === 'virtual' ? strings.virtualTime : strings.realTime;
+      return `${format(template, { code: view.exitCode, time })} ${clock}`;
     }
   }
 }
