@@ -16,7 +16,8 @@ const base = process.env.BASE_PATH ?? '/';
 
 const pageExists = (/** @type {string} */ slug) =>
   ['.mdx', '.md'].some((ext) => existsSync(new URL(`./src/content/docs/${slug}${ext}`, import.meta.url))) ||
-  ['index.mdx', 'index.md'].some((f) => existsSync(new URL(`./src/content/docs/${slug}/${f}`, import.meta.url)));
+  ['index.mdx', 'index.md'].some((f) => existsSync(new URL(`./src/content/docs/${slug}/${f}`, import.meta.url))) ||
+  existsSync(new URL(`./src/pages/${slug}/index.astro`, import.meta.url));
 
 export default defineConfig({
   site,

@@ -8,7 +8,7 @@ export interface OutlineEntry {
   slug: string;
   /** Short sidebar label per language; the page title stays the page's own. */
   label: { en: string; 'pt-BR': string };
-  /** A generated route (`src/pages/`), not a docs page: always listed, linked by path. */
+  /** A generated route (`src/pages/<slug>/`), not a docs page: linked by path, not by slug. */
   route?: true;
 }
 
@@ -72,7 +72,7 @@ export function sidebarFromOutline(exists: (slug: string) => boolean) {
       label: group.label.en,
       translations: { 'pt-BR': group.label['pt-BR'] },
       items: group.entries
-        .filter((entry) => entry.route || exists(entry.slug))
+        .filter((entry) => exists(entry.slug))
         .map((entry) => ({
           label: entry.label.en,
           translations: { 'pt-BR': entry.label['pt-BR'] },
