@@ -1,0 +1,203 @@
+"""An event loop for a place with no operating system to wait on.
+
+``asyncio.BaseEventLoop`` does all the scheduling; this subclass only says how to wait: the
+"selector" never polls file descriptors (a browser has none to give) but asks the run's clock to
+move to the next timer. On the virtual clock that is instant; on the real clock it blocks, as
+CPython's loop blocks in ``select()``. When nothing is ready and no timer is scheduled, nothing
+can ever happen again: that is a deadlock, reported instead of waiting forever.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import heapq
+import itertools
+from asyncio import events
+from typing import TYPE_CHECKING, Any, Callable
+
+if TYPE_CHECKING:
+    from .session import Session
+
+
+class Deadlock(BaseException):
+    """Every task waits for something that can never happen.
+
+    A BaseException, so that a reader's ``except Exception`` cannot swallow it.
+    """
+
+
+class StopRun(KeyboardInterrupt):
+    """The reader pressed Stop.
+
+    A KeyboardInterrupt, so that asyncio lets it out of the loop (as it does for Ctrl-C) instead
+    of storing it in the task that happened to be running.
+    """
+
+
+class _Selector:
+    def __init__(self, loop: PlaygroundLoop) -> None:
+        self._loop = loop
+
+    def select(self, timeout: float | None) -> list[Any]:
+        loop = self._loop
+        session = loop._session
+        if timeout is None:
+            raise Deadlock(describe_waiting(loop))
+        if timeout > 0:
+            scheduled = loop._scheduled  # type: ignore[attr-defined]
+            deadline = scheduled[0]._when if scheduled else loop.time() + timeout
+            session.before_wait()
+            session.clock.wait_until(deadline)
+            session.check_stop()
+        return []
+
+    def close(self) -> None:
+        pass
+
+
+class PlaygroundLoop(asyncio.BaseEventLoop):
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self._session = session
+        self._selector = _Selector(self)
+        self._clock_resolution = 1e-9
+        session.loops.append(self)
+
+    def time(self) -> float:
+        return self._session.clock.now()
+
+    def _process_events(self, event_list: list[Any]) -> None:
+        pass
+
+    def _write_to_self(self) -> None:
+        # No other thread can wake this loop: there is none (the browser has no threads here).
+        pass
+
+    def close(self) -> None:
+        if self.is_running():
+            raise RuntimeError("Cannot close a running event loop")
+        super().close()
+        self._selector.close()
+
+    def create_task(self, coro: Any, **kwargs: Any) -> asyncio.Task[Any]:
+        task = super().create_task(coro, **kwargs)
+        if task._source_traceback:  # type: ignore[attr-defined]
+            del task._source_traceback[-1]  # debug mode: "created at" names the reader's line
+        recorder = self._session.recorder
+        if recorder is not None:
+            recorder.created(task)
+        return task
+
+    def call_at(self, when: float, callback: Callable[..., Any], *args: Any, context: Any = None) -> events.TimerHandle:
+        # As BaseEventLoop.call_at, with timers due at the same moment kept in the order they were
+        # set: on the virtual clock many timers share a deadline, and CPython's real clock
+        # (which moves between two calls) orders them by creation.
+        if when is None:
+            raise TypeError("when cannot be None")
+        self._check_closed()
+        if self._debug:  # type: ignore[attr-defined]
+            self._check_callback(callback, "call_at")  # type: ignore[attr-defined]
+        timer = _OrderedTimer(when, callback, args, self, context)
+        if timer._source_traceback:  # type: ignore[attr-defined]
+            del timer._source_traceback[-1]  # type: ignore[attr-defined]
+        heapq.heappush(self._scheduled, timer)  # type: ignore[attr-defined]
+        timer._scheduled = True  # type: ignore[attr-defined]
+        return timer
+
+    def _call_soon(self, callback: Callable[..., Any], args: Any, context: Any) -> events.Handle:
+        recorder = self._session.recorder
+        if recorder is None:
+            return super()._call_soon(callback, args, context)  # type: ignore[misc]
+        handle = _StepHandle(callback, args, self, context)
+        handle._recorder = recorder
+        if handle._source_traceback:  # type: ignore[attr-defined]
+            del handle._source_traceback[-1]  # type: ignore[attr-defined]
+        self._ready.append(handle)  # type: ignore[attr-defined]
+        return handle
+
+    def run_in_executor(self, executor: Any, func: Callable[..., Any], *args: Any) -> asyncio.Future[Any]:
+        # As in Pyodide: no threads, so the function runs here and now, blocking the loop.
+        self._check_closed()
+        future = self.create_future()
+        try:
+            future.set_result(func(*args))
+        except (SystemExit, KeyboardInterrupt):
+            raise
+        except BaseException as exc:
+            future.set_exception(exc)
+        return future
+
+    def set_default_executor(self, executor: Any) -> None:
+        if not isinstance(executor, concurrent.futures.ThreadPoolExecutor):
+            raise TypeError("executor must be ThreadPoolExecutor")
+
+    async def shutdown_default_executor(self, timeout: float | None = None) -> None:
+        pass
+
+
+_timer_numbers = itertools.count()
+
+
+class _OrderedTimer(events.TimerHandle):
+    __slots__ = ("_number",)
+
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*args)
+        self._number = next(_timer_numbers)
+
+    def __lt__(self, other: Any) -> bool:
+        if isinstance(other, _OrderedTimer):
+            return (self._when, self._number) < (other._when, other._number)
+        return super().__lt__(other)
+
+    def __le__(self, other: Any) -> bool:
+        if isinstance(other, _OrderedTimer):
+            return (self._when, self._number) <= (other._when, other._number)
+        return super().__le__(other)
+
+    def __gt__(self, other: Any) -> bool:
+        if isinstance(other, _OrderedTimer):
+            return (self._when, self._number) > (other._when, other._number)
+        return super().__gt__(other)
+
+    def __ge__(self, other: Any) -> bool:
+        if isinstance(other, _OrderedTimer):
+            return (self._when, self._number) >= (other._when, other._number)
+        return super().__ge__(other)
+
+
+class _StepHandle(events.Handle):
+    """A callback of the ready queue that, when it belongs to a task, is one step of that task."""
+
+    __slots__ = ("_recorder",)
+
+    def _run(self) -> None:
+        owner = getattr(self._callback, "__self__", None)
+        if not isinstance(owner, asyncio.Task):
+            return super()._run()
+        recorder = self._recorder
+        recorder.step_start(owner)
+        try:
+            super()._run()
+        finally:
+            recorder.step_end(owner)
+
+
+def describe_waiting(loop: asyncio.AbstractEventLoop, limit: int = 5) -> str:
+    """Which tasks wait, and where: the line each one is suspended on."""
+    pending = [t for t in asyncio.all_tasks(loop) if not t.done()]
+    parts = []
+    for task in pending[:limit]:
+        where = ""
+        stack = task.get_stack(limit=1)
+        if stack:
+            frame = stack[-1]
+            where = f" (line {frame.f_lineno} in {frame.f_code.co_name})"
+        parts.append(f"{task.get_name()}{where}")
+    more = f" and {len(pending) - limit} more" if len(pending) > limit else ""
+    waiting = f" Waiting: {', '.join(parts)}{more}." if parts else ""
+    return (
+        "Deadlock: every task is waiting for something that can never happen "
+        f"(nothing is ready and no timer is set).{waiting}"
+    )
