@@ -76,8 +76,13 @@ class LocalHost:
         pass
 
 
-class InputNotSupported(RuntimeError):
-    pass
+class InputNotSupported(EOFError):
+    """What ``input()`` raises: an EOFError, as CPython's with no input to read."""
+
+
+# Tracebacks name it as the reader can catch it.
+InputNotSupported.__name__ = InputNotSupported.__qualname__ = "EOFError"
+InputNotSupported.__module__ = "builtins"
 
 
 INPUT_MESSAGE = "input() is not supported here: this playground cannot read from a keyboard; run the example locally to type input"
@@ -118,6 +123,8 @@ class Session:
         self.output = Output(self.clock) if capture else None
         self.recorder = Recorder(self.clock) if record else None
         self._ticks = 0
+        self._started = real_monotonic()
+        self._armed = False
 
     # -- waiting, ticking, stopping ----------------------------------------------------------
 
@@ -136,7 +143,10 @@ class Session:
             self.flush()
 
     def check_stop(self) -> None:
-        if self.host.stop_requested():
+        # Raised once, and only inside the program: its finally blocks and asyncio.run's
+        # clean-up then run normally; if they take too long, the page ends the worker.
+        if self._armed and self.host.stop_requested():
+            self._armed = False
             raise StopRun()
 
     def flush(self, final: bool = False) -> None:
@@ -161,7 +171,7 @@ class Session:
     # -- running ---------------------------------------------------------------------------------
 
     def run(self, code: str, filename: str = "main.py", watchdog: bool = False) -> Outcome:
-        started = real_monotonic()
+        started = self._started = real_monotonic()
         outcome: Outcome
         namespace: dict[str, Any] = {}
         with _Patched(self, filename, watchdog) as patched:
@@ -174,8 +184,10 @@ class Session:
             try:
                 try:
                     compiled = compile(code, filename, "exec", dont_inherit=True)
+                    self._armed = True
                     exec(compiled, namespace)
                 finally:
+                    self._armed = False
                     self._close_loops()
                 outcome = {"status": "ok", "exitCode": 0}
             except BaseException as exc:  # every ending is an outcome, none escapes
@@ -209,7 +221,7 @@ class Session:
     def _outcome_of(self, exc: BaseException) -> Outcome:
         write = sys.stderr.write
         if isinstance(exc, StopRun):
-            return {"status": "stopped", "exitCode": 1, "message": f"Stopped after {self.clock_text()}."}
+            return {"status": "stopped", "exitCode": 1, "message": f"Stopped after {real_monotonic() - self._started:.1f} s."}
         if isinstance(exc, Deadlock):
             return {"status": "deadlock", "exitCode": 1, "message": str(exc)}
         if isinstance(exc, SystemExit):
@@ -224,9 +236,6 @@ class Session:
             return {"status": "error", "exitCode": 1, "message": f"The program exited: {code}"}
         write(format_exception(exc))
         return {"status": "error", "exitCode": 1, "message": describe(exc)}
-
-    def clock_text(self) -> str:
-        return f"{self.clock.elapsed():.1f} s"
 
 
 def describe(exc: BaseException) -> str:

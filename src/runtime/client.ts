@@ -1,0 +1,343 @@
+/**
+ * The page's side of the Python runtime: one module Web Worker hosting Pyodide, reached through
+ * the typed messages of protocol.ts. Nothing here knows about Pyodide or about React.
+ *
+ * Stop is cooperative first (the worker's watchdog ends the run inside the interpreter) and the
+ * worker's termination is the hard stop: when the run has not ended within a short grace period,
+ * the worker is terminated, the run reported as stopped, and a fresh worker starts loading at once.
+ * The reader's code lives in the page, so nothing of theirs is lost.
+ */
+import {
+  isWorkerMessage,
+  type Clock,
+  type OutputChunk,
+  type Request,
+  type RunOutcome,
+  type TaskEvent,
+  type WorkerInfo,
+  type WorkerMessage,
+} from './protocol.ts';
+
+export type { Clock, OutputChunk, RunOutcome, TaskEvent, WorkerInfo } from './protocol.ts';
+
+export type RuntimeStatus = 'idle' | 'loading' | 'ready' | 'running' | 'stopping' | 'crashed';
+
+export interface RunHandlers {
+  onOutput?(chunks: OutputChunk[]): void;
+  onTaskEvents?(events: TaskEvent[]): void;
+}
+
+export interface PythonRuntime {
+  readonly status: RuntimeStatus;
+  /** Calls `listener` on every status change; returns the unsubscribe function. */
+  onStatus(listener: (status: RuntimeStatus) => void): () => void;
+  /** Starts the worker and loads Pyodide (idempotent). */
+  warmUp(): Promise<void>;
+  run(code: string, options: { clock: Clock; filename?: string }, handlers?: RunHandlers): Promise<RunOutcome>;
+  /** Resolves once the run has ended (within about a second). */
+  stop(): Promise<void>;
+}
+
+/** What the client needs of a Worker (a real one in the browser, a fake one in unit tests). */
+export interface WorkerLike {
+  postMessage(message: Request): void;
+  terminate(): void;
+  onmessage: ((event: MessageEvent) => void) | null;
+  onerror: ((event: ErrorEvent) => void) | null;
+}
+
+export interface RuntimeOptions {
+  createWorker: () => WorkerLike;
+  /** Absolute URL of the folder holding Pyodide's core files, ending in `/`. */
+  indexURL: string;
+  /** `false` makes the worker run as in a browser without JSPI (tests, the dev page). */
+  jspi?: boolean;
+  /** How long a cooperative stop may take before the worker is terminated. */
+  stopGraceMs?: number;
+  /** Share a stop flag with the worker when the page is cross-origin isolated. */
+  sharedStop?: boolean;
+  now?: () => number;
+}
+
+/** A cooperative stop normally lands in a few ms; past this the worker is terminated. */
+export const DEFAULT_STOP_GRACE_MS = 300;
+
+interface ActiveRun {
+  id: number;
+  handlers: RunHandlers;
+  startedAt: number;
+  resolve(outcome: RunOutcome): void;
+  reject(error: Error): void;
+  /** Resolves when the run has ended, however it ended. */
+  ended: Promise<void>;
+}
+
+interface Loading {
+  id: number;
+  worker: WorkerLike;
+  promise: Promise<void>;
+  resolve(): void;
+  reject(error: Error): void;
+}
+
+export class WorkerRuntime implements PythonRuntime {
+  readonly #options: Required<Omit<RuntimeOptions, 'jspi'>> & { jspi: boolean | undefined };
+  #status: RuntimeStatus = 'idle';
+  readonly #listeners = new Set<(status: RuntimeStatus) => void>();
+  #worker: WorkerLike | undefined;
+  #loading: Loading | undefined;
+  #ready: Promise<void> | undefined;
+  #run: ActiveRun | undefined;
+  #stopSignal: Int32Array | undefined;
+  #nextId = 1;
+  #info: WorkerInfo | undefined;
+
+  constructor(options: RuntimeOptions) {
+    this.#options = {
+      stopGraceMs: DEFAULT_STOP_GRACE_MS,
+      sharedStop: true,
+      now: () => performance.now(),
+      ...options,
+      jspi: options.jspi,
+    };
+  }
+
+  get status(): RuntimeStatus {
+    return this.#status;
+  }
+
+  /** What the worker reported when it became ready (versions, JSPI, load time). */
+  get info(): WorkerInfo | undefined {
+    return this.#info;
+  }
+
+  onStatus(listener: (status: RuntimeStatus) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  warmUp(): Promise<void> {
+    if (!this.#ready) this.#ready = this.#spawn();
+    return this.#ready;
+  }
+
+  async run(code: string, options: { clock: Clock; filename?: string }, handlers: RunHandlers = {}): Promise<RunOutcome> {
+    if (this.#run) throw new Error('a run is already in progress: stop it before starting another');
+    const id = this.#nextId++;
+    // Reserve the slot before awaiting the worker, so two quick clicks cannot start two runs.
+    let resolve!: (outcome: RunOutcome) => void;
+    let reject!: (error: Error) => void;
+    const result = new Promise<RunOutcome>((res, rej) => {
+      resolve = res;
+      reject = rej;
+    });
+    let markEnded!: () => void;
+    const ended = new Promise<void>((res) => (markEnded = res));
+    const run: ActiveRun = {
+      id,
+      handlers,
+      startedAt: this.#options.now(),
+      resolve: (outcome) => {
+        this.#finish(run);
+        markEnded();
+        resolve(outcome);
+      },
+      reject: (error) => {
+        this.#finish(run);
+        markEnded();
+        reject(error);
+      },
+      ended,
+    };
+    this.#run = run;
+    try {
+      await this.warmUp();
+    } catch (error) {
+      run.reject(error instanceof Error ? error : new Error(String(error)));
+      return result;
+    }
+    if (this.#run !== run) return result; // stopped while the worker was loading
+    run.startedAt = this.#options.now();
+    if (this.#stopSignal) Atomics.store(this.#stopSignal, 0, 0);
+    this.#setStatus('running');
+    this.#post({ type: 'run', id, code, options: { clock: options.clock, filename: options.filename ?? 'main.py' } });
+    return result;
+  }
+
+  async stop(): Promise<void> {
+    const run = this.#run;
+    if (!run) return;
+    if (this.#status !== 'running') {
+      // Still loading: nothing runs yet, so the run simply never starts.
+      run.resolve(this.#stoppedOutcome(run));
+      return;
+    }
+    this.#setStatus('stopping');
+    if (this.#stopSignal) Atomics.store(this.#stopSignal, 0, 1);
+    this.#post({ type: 'stop', id: this.#nextId++, run: run.id });
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const graceOver = new Promise<'late'>((res) => (timer = setTimeout(() => res('late'), this.#options.stopGraceMs)));
+    const how = await Promise.race([run.ended.then(() => 'ended' as const), graceOver]);
+    clearTimeout(timer);
+    if (how === 'ended') return;
+    // The interpreter is busy and cannot hear us: end the worker, then load a fresh one.
+    this.#discardWorker();
+    run.resolve(this.#stoppedOutcome(run));
+    void this.warmUp().catch(() => undefined);
+  }
+
+  /** Ends the worker for good (tests; a page never needs this). */
+  dispose(): void {
+    this.#discardWorker();
+    this.#run?.reject(new Error('the Python runtime was disposed'));
+    this.#setStatus('idle');
+  }
+
+  #stoppedOutcome(run: ActiveRun): RunOutcome {
+    const durationMs = this.#options.now() - run.startedAt;
+    return {
+      status: 'stopped',
+      exitCode: 1,
+      message: `Stopped after ${(durationMs / 1000).toFixed(1)} s.`,
+      droppedChars: 0,
+      durationMs,
+    };
+  }
+
+  #finish(run: ActiveRun): void {
+    if (this.#run !== run) return;
+    this.#run = undefined;
+    if (this.#status === 'running' || this.#status === 'stopping') this.#setStatus('ready');
+  }
+
+  #spawn(): Promise<void> {
+    this.#setStatus('loading');
+    const worker = this.#options.createWorker();
+    this.#worker = worker;
+    let resolve!: () => void;
+    let reject!: (error: Error) => void;
+    const promise = new Promise<void>((res, rej) => {
+      resolve = res;
+      reject = rej;
+    });
+    const loading: Loading = { id: this.#nextId++, worker, promise, resolve, reject };
+    this.#loading = loading;
+    worker.onmessage = (event) => {
+      if (this.#worker === worker && isWorkerMessage(event.data)) this.#receive(event.data);
+    };
+    worker.onerror = (event) => {
+      if (this.#worker !== worker) return;
+      event.preventDefault?.();
+      this.#crash(`the Python worker failed: ${event.message || 'unknown error'}`);
+    };
+    const sab = this.#options.sharedStop && globalThis.crossOriginIsolated && typeof SharedArrayBuffer === 'function';
+    this.#stopSignal = sab ? new Int32Array(new SharedArrayBuffer(4)) : undefined;
+    this.#post({
+      type: 'init',
+      id: loading.id,
+      indexURL: this.#options.indexURL,
+      ...(this.#options.jspi === undefined ? {} : { jspi: this.#options.jspi }),
+      ...(this.#stopSignal ? { stopSignal: this.#stopSignal } : {}),
+    });
+    return promise;
+  }
+
+  #receive(message: WorkerMessage): void {
+    const run = this.#run;
+    switch (message.type) {
+      case 'ready':
+        if (this.#loading?.id === message.id) {
+          this.#info = message.info;
+          const { resolve } = this.#loading;
+          this.#loading = undefined;
+          if (this.#status === 'loading') this.#setStatus('ready');
+          resolve();
+        }
+        return;
+      case 'output':
+        if (run?.id === message.id) run.handlers.onOutput?.(message.chunks);
+        return;
+      case 'task-events':
+        if (run?.id === message.id) run.handlers.onTaskEvents?.(message.events);
+        return;
+      case 'result':
+        if (run?.id === message.id) run.resolve(message.outcome);
+        return;
+      case 'error':
+        if (message.fatal || this.#loading?.id === message.id) {
+          this.#crash(message.message);
+        } else if (run?.id === message.id) {
+          run.reject(new Error(message.message));
+        }
+        return;
+      case 'status':
+        return;
+    }
+  }
+
+  /** The worker is gone or unusable: fail what waits on it; the next warmUp starts afresh. */
+  #crash(reason: string): void {
+    const loading = this.#loading;
+    const run = this.#run;
+    this.#discardWorker();
+    this.#setStatus('crashed');
+    loading?.reject(new Error(reason));
+    if (run) {
+      const durationMs = this.#options.now() - run.startedAt;
+      run.resolve({
+        status: 'error',
+        exitCode: 1,
+        message: `Python stopped working (${reason}). A fresh interpreter starts on the next run.`,
+        droppedChars: 0,
+        durationMs,
+      });
+      // #finish moved the status to ready; it is not.
+      this.#setStatus('crashed');
+    }
+  }
+
+  #discardWorker(): void {
+    const worker = this.#worker;
+    this.#worker = undefined;
+    this.#ready = undefined;
+    this.#info = undefined;
+    if (this.#loading) {
+      this.#loading.reject(new Error('the Python worker was replaced'));
+      this.#loading.promise.catch(() => undefined);
+      this.#loading = undefined;
+    }
+    if (worker) {
+      worker.onmessage = null;
+      worker.onerror = null;
+      worker.terminate();
+    }
+  }
+
+  #post(message: Request): void {
+    this.#worker?.postMessage(message);
+  }
+
+  #setStatus(status: RuntimeStatus): void {
+    if (this.#status === status) return;
+    this.#status = status;
+    for (const listener of this.#listeners) listener(status);
+  }
+}
+
+/** Pyodide's files, served by the site itself under its base path (never another host). */
+export function pyodideIndexURL(base: string = import.meta.env.BASE_URL, origin: string = globalThis.location?.href): string {
+  const folder = `${base.endsWith('/') ? base : `${base}/`}pyodide/`;
+  return new URL(folder, origin).href;
+}
+
+let shared: WorkerRuntime | undefined;
+
+/** One shared runtime (one worker) per page. */
+export function getRuntime(): PythonRuntime {
+  shared ??= new WorkerRuntime({
+    createWorker: () =>
+      new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'python' }) as unknown as WorkerLike,
+    indexURL: pyodideIndexURL(),
+  });
+  return shared;
+}

@@ -1,0 +1,218 @@
+/**
+ * The worker's side of the runtime, free of any Worker global so it also runs in-process under
+ * Node (the unit tests): it loads Pyodide, installs the Python runner, answers requests and
+ * streams a run's output and task events back.
+ *
+ * How a run can be stopped:
+ * - the watchdog: Pyodide's periodic signal check (`setInterruptBuffer`) is given an object whose
+ *   read raises SIGINT every TICK_MS of running; the runner's handler sends the pending output,
+ *   and under JSPI suspends for a moment so this host can read its messages; if Stop came, the run
+ *   ends from inside the interpreter;
+ * - a wait (real clock) suspends on a promise that Stop resolves early;
+ * - with shared memory (cross-origin isolated pages, Node), the page's stop flag is read directly;
+ * - otherwise (a busy interpreter without JSPI) the page terminates the worker.
+ */
+import type { PyodideAPI } from 'pyodide';
+import type { InitRequest, Request, RunRequest, WorkerInfo, WorkerMessage } from './protocol.ts';
+
+export interface HostEnvironment {
+  /** The runner package's sources: `livepy/session.py` -> text (see python-files.ts). */
+  files: Readonly<Record<string, string>>;
+  /** Imports Pyodide's loader from `indexURL` and loads the interpreter. */
+  loadPyodide(indexURL: string): Promise<PyodideAPI>;
+  post(message: WorkerMessage): void;
+  /** Resolves after the event loop has had a chance to deliver pending messages. */
+  yieldToEventLoop(): Promise<void>;
+}
+
+/** How often a busy run sends its output and looks for Stop. */
+export const TICK_MS = 30;
+/** Pyodide calls the signal check often; read the clock on one call in this many. */
+const CLOCK_EVERY_CALLS = 16;
+const SIGINT = 2;
+const MAX_TIMER_MS = 2 ** 31 - 1;
+const RUNNER_ROOT = '/lib/livepy-runner';
+
+/** Makes Pyodide see a runtime without JSPI, as Safari and some Firefox builds are. */
+export function hideJspi(): void {
+  const wasm = WebAssembly as unknown as Record<string, unknown>;
+  delete wasm['Suspending'];
+  delete wasm['Suspender'];
+}
+
+export function jspiAvailable(): boolean {
+  return 'Suspending' in WebAssembly || 'Suspender' in WebAssembly;
+}
+
+interface PythonRun {
+  (code: string, filename: string, clock: string, host: object): string;
+  callPromising(code: string, filename: string, clock: string, host: object): Promise<string>;
+}
+
+interface CurrentRun {
+  id: number;
+  stop: boolean;
+  wake: (() => void) | undefined;
+}
+
+export class Host {
+  readonly #env: HostEnvironment;
+  #pyodide: PyodideAPI | undefined;
+  #runPython: PythonRun | undefined;
+  #loading: Promise<void> | undefined;
+  #jspi = false;
+  #stopSignal: Int32Array | undefined;
+  #current: CurrentRun | undefined;
+  #queue: Promise<void> = Promise.resolve();
+
+  constructor(env: HostEnvironment) {
+    this.#env = env;
+  }
+
+  handle(request: Request): void {
+    switch (request.type) {
+      case 'init':
+        void this.#init(request);
+        return;
+      case 'run':
+        // One run at a time, in the order asked.
+        this.#queue = this.#queue.then(() => this.#run(request));
+        return;
+      case 'stop':
+        this.#stop(request.run);
+        return;
+      case 'status':
+        this.#env.post({
+          type: 'status',
+          id: request.id,
+          status: this.#current ? 'running' : this.#runPython ? 'ready' : 'loading',
+          ...(this.#current ? { run: this.#current.id } : {}),
+        });
+        return;
+    }
+  }
+
+  async #init(request: InitRequest): Promise<void> {
+    try {
+      if (!this.#loading) {
+        this.#loading = this.#load(request);
+      }
+      await this.#loading;
+      const pyodide = this.#pyodide as PyodideAPI;
+      const info: WorkerInfo = {
+        pyodideVersion: pyodide.version,
+        pythonVersion: String(pyodide.runPython('import sys; sys.version.split()[0]')),
+        jspi: this.#jspi,
+        sharedStop: this.#stopSignal !== undefined,
+        loadMs: this.#loadMs,
+      };
+      this.#env.post({ type: 'ready', id: request.id, info });
+    } catch (error) {
+      this.#env.post({ type: 'error', id: request.id, message: `Python could not start: ${messageOf(error)}`, fatal: true });
+    }
+  }
+
+  #loadMs = 0;
+
+  async #load(request: InitRequest): Promise<void> {
+    const started = performance.now();
+    if (request.jspi === false) hideJspi();
+    this.#stopSignal = request.stopSignal;
+    const pyodide = await this.#env.loadPyodide(request.indexURL);
+    this.#jspi = jspiAvailable();
+    for (const [path, source] of Object.entries(this.#env.files)) {
+      const target = `${RUNNER_ROOT}/${path}`;
+      pyodide.FS.mkdirTree(target.slice(0, target.lastIndexOf('/')));
+      pyodide.FS.writeFile(target, source);
+    }
+    this.#runPython = pyodide.runPython(
+      `import sys\nsys.path.insert(0, ${JSON.stringify(RUNNER_ROOT)})\nfrom livepy.browser import run\nrun`,
+    ) as PythonRun;
+    this.#pyodide = pyodide;
+    this.#loadMs = Math.round(performance.now() - started);
+  }
+
+  #stop(runId: number): void {
+    const current = this.#current;
+    if (!current || current.id !== runId) return;
+    current.stop = true;
+    current.wake?.();
+  }
+
+  async #run(request: RunRequest): Promise<void> {
+    const pyodide = this.#pyodide;
+    const runPython = this.#runPython;
+    if (!pyodide || !runPython) {
+      this.#env.post({ type: 'error', id: request.id, message: 'Python is not loaded yet', fatal: false });
+      return;
+    }
+    const current: CurrentRun = { id: request.id, stop: false, wake: undefined };
+    this.#current = current;
+    const post = this.#env.post;
+    const stopSignal = this.#stopSignal;
+    const jsHost = {
+      jspi: this.#jspi,
+      sharedStop: stopSignal !== undefined,
+      wait: (ms: number): Promise<void> =>
+        new Promise((resolve) => {
+          // Longer waits come back early and wait again (the runner checks the time left).
+          const timer = setTimeout(done, Math.min(ms, MAX_TIMER_MS));
+          function done() {
+            clearTimeout(timer);
+            current.wake = undefined;
+            resolve();
+          }
+          current.wake = done;
+          if (current.stop) done();
+        }),
+      yieldNow: (): Promise<void> => this.#env.yieldToEventLoop(),
+      stopRequested: (): boolean => current.stop || (stopSignal !== undefined && Atomics.load(stopSignal, 0) === 1),
+      send: (chunks: string, events: string): void => {
+        if (chunks) post({ type: 'output', id: request.id, chunks: JSON.parse(chunks) });
+        if (events) post({ type: 'task-events', id: request.id, events: JSON.parse(events) });
+      },
+    };
+    pyodide.setInterruptBuffer(tickSource() as unknown as Int32Array);
+    const { code, options } = request;
+    const filename = options.filename ?? 'main.py';
+    try {
+      const result = this.#jspi
+        ? await runPython.callPromising(code, filename, options.clock, jsHost)
+        : runPython(code, filename, options.clock, jsHost);
+      post({ type: 'result', id: request.id, outcome: JSON.parse(result) });
+    } catch (error) {
+      // The runner turns every ending of a program into an outcome; an error here means the
+      // interpreter itself failed (Pyodide's fatal errors leave it unusable).
+      post({ type: 'error', id: request.id, message: messageOf(error), fatal: true });
+    } finally {
+      pyodide.setInterruptBuffer(undefined as unknown as Int32Array);
+      this.#current = undefined;
+    }
+  }
+}
+
+/**
+ * What Pyodide reads as its "interrupt buffer": SIGINT once every TICK_MS, nothing otherwise.
+ * Reading `[0]` happens inside the interpreter's periodic check, so it must stay cheap.
+ */
+function tickSource(): { 0: number } {
+  let calls = 0;
+  let next = performance.now() + TICK_MS;
+  return {
+    get 0(): number {
+      if (++calls % CLOCK_EVERY_CALLS !== 0) return 0;
+      const now = performance.now();
+      if (now < next) return 0;
+      next = now + TICK_MS;
+      return SIGINT;
+    },
+    set 0(_value: number) {
+      // Pyodide clears the signal after reading it; there is nothing to clear.
+    },
+  };
+}
+
+function messageOf(error: unknown): string {
+  if (error instanceof Error) return error.message.split('\n').filter(Boolean).slice(-1)[0] ?? error.message;
+  return String(error);
+}

@@ -1,0 +1,82 @@
+"""The runner as the browser worker (Pyodide) uses it.
+
+The worker hands ``run`` a small JavaScript object (see host.ts) and gets back the outcome as
+JSON. Output and task events go out through that object in batches while the program runs.
+
+The watchdog: the worker makes the interpreter's periodic signal check raise SIGINT every few
+milliseconds of running; the handler installed here sends the pending batch, lets the worker
+read its messages (under JSPI) and ends the run when Stop was pressed.
+"""
+
+from __future__ import annotations
+
+import json
+import signal
+from asyncio import events
+from typing import Any
+
+from .clock import blocking_sleep
+from .session import Session, _get_policy, _set_policy
+
+_current: Session | None = None
+
+
+class JsHost:
+    def __init__(self, js: Any) -> None:
+        from pyodide.ffi import can_run_sync, run_sync  # type: ignore[import-not-found]
+
+        self._js = js
+        self._run_sync = run_sync
+        self.can_suspend = bool(js.jspi) and can_run_sync()
+        self.can_stop_while_busy = bool(js.sharedStop)
+        # run_sync waits on Pyodide's own loop (the one the browser drives), whatever loop the
+        # program is running: taken now, before the run installs its event loop policy.
+        self._policy = _get_policy()
+        self._webloop = self._policy.get_event_loop() if self.can_suspend else None
+
+    def _suspend(self, start: Any, *args: Any) -> None:
+        # Calling a JavaScript function that returns a promise already wraps it in a future of
+        # the current loop: the call, too, happens with Pyodide's loop in place.
+        running = events._get_running_loop()
+        policy = _get_policy()
+        _set_policy(self._policy)
+        events._set_running_loop(self._webloop)
+        try:
+            self._run_sync(start(*args))
+        finally:
+            events._set_running_loop(running)
+            _set_policy(policy)
+
+    def wait(self, seconds: float) -> None:
+        if self.can_suspend:
+            self._suspend(self._js.wait, seconds * 1000)
+        else:
+            blocking_sleep(seconds)
+
+    def yield_now(self) -> None:
+        self._suspend(self._js.yieldNow)
+
+    def stop_requested(self) -> bool:
+        return bool(self._js.stopRequested())
+
+    def send(self, chunks: list[dict[str, Any]], events: list[dict[str, Any]]) -> None:
+        self._js.send(json.dumps(chunks) if chunks else "", json.dumps(events) if events else "")
+
+
+def _on_tick(signum: int, frame: Any) -> None:
+    if _current is not None:
+        _current.tick()
+
+
+def run(code: str, filename: str, clock: str, js: Any) -> str:
+    global _current
+    session = Session(clock, host=JsHost(js), capture=True, record=True)
+    _current = session
+    try:
+        outcome = session.run(code, filename)
+    finally:
+        _current = None
+    return json.dumps(outcome)
+
+
+signal.signal(signal.SIGINT, _on_tick)
