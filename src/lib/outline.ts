@@ -65,6 +65,12 @@ export const outline: OutlineGroup[] = [
   },
 ];
 
+/** A docs page by slug, or a generated route by link. */
+type SidebarEntry = { label: string; translations: { 'pt-BR': string } } & (
+  | { slug: string; link?: never }
+  | { link: string; slug?: never }
+);
+
 /** Starlight sidebar config for the groups whose pages exist (`exists(slug)` decides). */
 export function sidebarFromOutline(exists: (slug: string) => boolean) {
   return outline
@@ -73,12 +79,11 @@ export function sidebarFromOutline(exists: (slug: string) => boolean) {
       translations: { 'pt-BR': group.label['pt-BR'] },
       items: group.entries
         .filter((entry) => exists(entry.slug))
-        .map((entry) => ({
-          label: entry.label.en,
-          translations: { 'pt-BR': entry.label['pt-BR'] },
+        .map((entry): SidebarEntry => {
+          const label = { label: entry.label.en, translations: { 'pt-BR': entry.label['pt-BR'] } };
           // Starlight prefixes a link with the page's locale (and the base).
-          ...(entry.route ? { link: `/${entry.slug}/` } : { slug: entry.slug }),
-        })),
+          return entry.route ? { ...label, link: `/${entry.slug}/` } : { ...label, slug: entry.slug };
+        }),
     }))
     .filter((group) => group.items.length > 0);
 }

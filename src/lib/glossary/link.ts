@@ -83,7 +83,7 @@ export function termLink(term: LinkableTerm, text: string): Element {
       {
         type: 'element',
         tagName: 'a',
-        properties: { href: term.href, ariaDescribedBy: tipId, dataGlossaryTerm: term.id },
+        properties: { href: term.href, ariaDescribedBy: [tipId], dataGlossaryTerm: term.id },
         children: [{ type: 'text', value: text }],
       },
       {
@@ -105,9 +105,10 @@ export function linkText(value: string, matcher: TermMatcher, used: Set<string>)
   let last = 0;
   matcher.regex.lastIndex = 0;
   for (const m of value.matchAll(matcher.regex)) {
-    const term = matcher.byPhrase.get(m[1].toLowerCase());
+    const phrase = m[1]!;
+    const term = matcher.byPhrase.get(phrase.toLowerCase());
     if (!term || used.has(term.id)) continue;
-    if (term.caseSensitive && !term.phrases.includes(m[1])) continue;
+    if (term.caseSensitive && !term.phrases.includes(phrase)) continue;
     used.add(term.id);
     if (m.index > last) out.push({ type: 'text', value: value.slice(last, m.index) });
     out.push(termLink(term, m[0]));
@@ -129,7 +130,7 @@ export function rehypeGlossaryLinks(options: { terms: LinkableTerm[] }) {
     const walk = (parent: Root | Element) => {
       const children = parent.children as RootContent[];
       for (let i = 0; i < children.length; i++) {
-        const child = children[i];
+        const child = children[i]!;
         if (child.type === 'text') {
           const replaced = linkText((child as Text).value, matcher, used);
           if (replaced) {

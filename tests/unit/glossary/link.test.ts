@@ -97,7 +97,7 @@ describe('glossary term linking', () => {
     expect(p.children.map((c) => c.type)).toEqual(['text', 'element', 'text']);
     const wrapper = p.children[1] as Element;
     const [a, tip] = wrapper.children as Element[];
-    expect(a!.properties).toMatchObject({ href: '/glossary/gil/', ariaDescribedBy: 'gl-def-gil' });
+    expect(a!.properties).toMatchObject({ href: '/glossary/gil/', ariaDescribedBy: ['gl-def-gil'] });
     expect(tip!.properties).toMatchObject({ id: 'gl-def-gil', role: 'tooltip' });
     expect(tip!.children).toEqual([text('One thread at a time.')]);
     expect((p.children[2] as { value: string }).value).toBe(' today.');
