@@ -16,8 +16,18 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from livepy.session import Session  # noqa: E402
+from livepy.session import LocalHost, Session  # noqa: E402
 from livepy.timeline import write_jsonl  # noqa: E402
+
+
+class EventsHost(LocalHost):
+    """Keeps the task events a browser host would post."""
+
+    def __init__(self) -> None:
+        self.events: list[dict] = []
+
+    def send(self, chunks: list[dict], events: list[dict]) -> None:
+        self.events.extend(events)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -29,16 +39,17 @@ def main(argv: list[str] | None = None) -> int:
 
     with open(args.program, encoding="utf-8") as file:
         code = file.read()
-    session = Session(args.clock, record=args.events is not None)
+    host = EventsHost()
+    session = Session(args.clock, host=host, record=args.events is not None)
     # As `python3 path/to/example.py` would: the program's folder comes first on the path.
     sys.path.insert(0, os.path.dirname(os.path.abspath(args.program)))
     outcome = session.run(code, args.program)
     sys.stdout.flush()
     if outcome.get("status") == "deadlock":
         print(outcome.get("message", "Deadlock"), file=sys.stderr)
-    if session.recorder is not None:
+    if args.events is not None:
         with open(args.events, "w", encoding="utf-8") as out:
-            write_jsonl(session.recorder.take(), out.write)
+            write_jsonl(host.events, out.write)
     sys.stderr.flush()
     return int(outcome.get("exitCode", 1))
 

@@ -81,6 +81,10 @@ class PlaygroundLoop(asyncio.BaseEventLoop):
         self._selector.close()
 
     def create_task(self, coro: Any, **kwargs: Any) -> asyncio.Task[Any]:
+        if kwargs.get("name") is None:
+            # CPython numbers unnamed tasks for the life of the process; each run is a fresh
+            # process for the reader, so its first task is Task-1 again.
+            kwargs["name"] = f"Task-{next(self._session.task_numbers)}"
         task = super().create_task(coro, **kwargs)
         if task._source_traceback:  # type: ignore[attr-defined]
             del task._source_traceback[-1]  # debug mode: "created at" names the reader's line

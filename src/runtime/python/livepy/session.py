@@ -18,6 +18,7 @@ from __future__ import annotations
 import asyncio
 import builtins
 import gc
+import itertools
 import linecache
 import os
 import signal
@@ -122,6 +123,7 @@ class Session:
         self.loops: list[PlaygroundLoop] = []
         self.output = Output(self.clock) if capture else None
         self.recorder = Recorder(self.clock) if record else None
+        self.task_numbers = itertools.count(1)
         self._ticks = 0
         self._started = real_monotonic()
         self._armed = False

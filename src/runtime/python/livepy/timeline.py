@@ -17,9 +17,6 @@ from .clock import Clock
 MAX_EVENTS = 100_000
 DETAIL_CHARS = 80
 
-Event = tuple[str, int, str, float, "str | None", "str | None"]
-
-
 def _short(text: str) -> str:
     return text if len(text) <= DETAIL_CHARS else text[: DETAIL_CHARS - 1] + "…"
 
@@ -30,7 +27,10 @@ class Recorder:
         self._ids: weakref.WeakKeyDictionary[asyncio.Task[Any], int] = weakref.WeakKeyDictionary()
         self._names: dict[int, str] = {}
         self._numbers = itertools.count(1)
-        self._pending: list[Event] = []
+        self._pending: list[Any] = []
+        # "created" events of tasks that have not run yet: asyncio.create_task names a task
+        # just after creating it (3.11), so the name is read again at its first step.
+        self._unstarted: dict[int, list[Any]] = {}
         self._max = max_events
         self.recorded = 0
         self.dropped = 0
@@ -39,12 +39,13 @@ class Recorder:
     def _ms(self) -> float:
         return round(self._clock.elapsed() * 1000, 3)
 
-    def _add(self, event: Event) -> None:
+    def _add(self, event: list[Any]) -> bool:
         if self.recorded >= self._max:
             self.dropped += 1
-            return
+            return False
         self.recorded += 1
         self._pending.append(event)
+        return True
 
     def _id(self, task: asyncio.Task[Any]) -> int:
         number = self._ids.get(task)
@@ -63,7 +64,9 @@ class Recorder:
         self._names[number] = name
         coro = task.get_coro()
         coro_name = getattr(coro, "__qualname__", None) or type(coro).__name__
-        self._add(("created", number, name, self._ms(), None, coro_name))
+        event = ["created", number, name, self._ms(), None, coro_name]
+        if self._add(event):
+            self._unstarted[number] = event
         self.busy = False
         if task.done():  # an eager task can finish inside create_task
             self._done(task, number)
@@ -72,13 +75,16 @@ class Recorder:
     def step_start(self, task: asyncio.Task[Any]) -> None:
         self.busy = True
         number = self._id(task)
-        self._add(("step-start", number, self._names[number], self._ms(), None, None))
+        created = self._unstarted.pop(number, None)
+        if created is not None:
+            created[2] = self._names[number] = task.get_name()
+        self._add(["step-start", number, self._names[number], self._ms(), None, None])
         self.busy = False
 
     def step_end(self, task: asyncio.Task[Any]) -> None:
         self.busy = True
         number = self._id(task)
-        self._add(("step-end", number, self._names[number], self._ms(), None, None))
+        self._add(["step-end", number, self._names[number], self._ms(), None, None])
         self.busy = False
         if task.done():
             self._done(task, number)
@@ -95,7 +101,8 @@ class Recorder:
             else:
                 outcome, detail = "result", _short(repr(task.result()))
         self.busy = True
-        self._add(("done", number, self._names[number], self._ms(), outcome, detail))
+        self._unstarted.pop(number, None)
+        self._add(["done", number, self._names[number], self._ms(), outcome, detail])
         self.busy = False
 
     def take(self) -> list[dict[str, Any]]:
