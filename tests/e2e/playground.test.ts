@@ -80,19 +80,29 @@ describe('a playground in a chapter', () => {
 
   test('Run shows the output, stamped and with the exit status; the swap does not move the page', async () => {
     const page = await openPage(browser);
+    const origin = new URL(site.url()).origin;
+    const foreign: string[] = [];
+    page.on('request', (r) => {
+      if (!r.url().startsWith(origin) && !/^(data|blob):/.test(r.url())) foreign.push(r.url());
+    });
     await page.goto(site.url(CHAPTER));
     const fig = figure(page, EXAMPLE);
+    // Python starts loading once a playground is in view, before anyone presses Run.
+    const warmUp = page.waitForRequest(/pyodide\.asm\.wasm$/, { timeout: 20_000 });
     await fig.scrollIntoViewIfNeeded();
     const before = await fig.boundingBox();
     await live(page, fig);
     const after = await fig.boundingBox();
     expect(Math.abs((after?.height ?? 0) - (before?.height ?? 0))).toBeLessThan(24);
+    await warmUp;
     await fig.getByRole('button', { name: 'Run' }).click();
     expect(await status(fig, /exit status 0/)).toMatch(/Finished with exit status 0/);
     const lines = await fig.locator('.pg-line .pg-text').allTextContents();
     expect(lines.join('\n')).toBe(EXPECTED.trimEnd());
     await expect(fig.locator('.pg-line .pg-stamp').first().textContent()).resolves.toMatch(/^\+\d+\.\d{3}s$/);
     await expect(fig.locator('.pg-line .pg-stream').first().textContent()).resolves.toBe('out');
+    // Sandpack without a preview starts no bundler: nothing leaves the site.
+    expect(foreign).toEqual([]);
     await page.context().close();
   });
 
