@@ -151,7 +151,8 @@ export class WorkerRuntime implements PythonRuntime {
     };
     this.#run = run;
     try {
-      await this.warmUp();
+      // A stop while loading ends the run without waiting for the worker.
+      await Promise.race([this.warmUp(), ended]);
     } catch (error) {
       run.reject(error instanceof Error ? error : new Error(String(error)));
       return result;
@@ -279,10 +280,12 @@ export class WorkerRuntime implements PythonRuntime {
   #crash(reason: string): void {
     const loading = this.#loading;
     const run = this.#run;
+    this.#loading = undefined;
     this.#discardWorker();
     this.#setStatus('crashed');
     loading?.reject(new Error(reason));
-    if (run) {
+    // A run waiting for the worker to load fails through that rejection; a started one ends here.
+    if (run && !loading) {
       const durationMs = this.#options.now() - run.startedAt;
       run.resolve({
         status: 'error',

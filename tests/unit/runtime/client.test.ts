@@ -1,0 +1,233 @@
+import { describe, expect, it } from 'vitest';
+import { pyodideIndexURL, WorkerRuntime, type RuntimeStatus } from '../../../src/runtime/client.ts';
+import { isRequest, isWorkerMessage, type Request, type RunOutcome } from '../../../src/runtime/protocol.ts';
+import { FakeWorker } from './fake-worker.ts';
+
+const OK: RunOutcome = { status: 'ok', exitCode: 0, droppedChars: 0, durationMs: 5 };
+const INFO = { pyodideVersion: '314.0.7', pythonVersion: '3.14.2', jspi: true, sharedStop: false, loadMs: 1 };
+
+/** A worker that loads at once and answers each run with `reply`. */
+function scripted(reply: (request: Extract<Request, { type: 'run' }>, worker: FakeWorker) => void = (r, w) =>
+  w.emit({ type: 'result', id: r.id, outcome: OK })) {
+  const workers: FakeWorker[] = [];
+  const runtime = new WorkerRuntime({
+    indexURL: 'http://localhost/base/pyodide/',
+    stopGraceMs: 50,
+    createWorker: () => {
+      const worker = new FakeWorker((request, w) => {
+        if (request.type === 'init') w.emit({ type: 'ready', id: request.id, info: INFO });
+        if (request.type === 'run') reply(request, w);
+      });
+      workers.push(worker);
+      return worker;
+    },
+  });
+  const statuses: RuntimeStatus[] = [];
+  runtime.onStatus((s) => statuses.push(s));
+  return { runtime, workers, statuses };
+}
+
+describe('runtime client', () => {
+  it('starts idle, loads once however often it is warmed up, and reports what the worker said', async () => {
+    const { runtime, workers, statuses } = scripted();
+    expect(runtime.status).toBe('idle');
+    await Promise.all([runtime.warmUp(), runtime.warmUp()]);
+    await runtime.warmUp();
+    expect(workers).toHaveLength(1);
+    expect(workers[0]?.received[0]).toMatchObject({ type: 'init', indexURL: 'http://localhost/base/pyodide/' });
+    expect(statuses).toEqual(['loading', 'ready']);
+    expect(runtime.info).toEqual(INFO);
+  });
+
+  it('runs: loads first if needed, streams output and task events of its own run only, then resolves', async () => {
+    const { runtime, statuses } = scripted((request, w) => {
+      w.emit({ type: 'output', id: request.id + 100, chunks: [{ stream: 'stdout', text: 'not mine\n', t: 0 }] });
+      w.emit({ type: 'output', id: request.id, chunks: [{ stream: 'stdout', text: 'hi\n', t: 0 }] });
+      w.emit({ type: 'task-events', id: request.id, events: [{ kind: 'created', task: 1, name: 'Task-1', t: 0 }] });
+      w.emit({ type: 'result', id: request.id, outcome: OK });
+    });
+    const output: string[] = [];
+    const events: string[] = [];
+    const outcome = await runtime.run('print("hi")', { clock: 'virtual' }, {
+      onOutput: (chunks) => output.push(...chunks.map((c) => c.text)),
+      onTaskEvents: (list) => events.push(...list.map((e) => e.kind)),
+    });
+    expect(outcome).toEqual(OK);
+    expect(output).toEqual(['hi\n']);
+    expect(events).toEqual(['created']);
+    expect(statuses).toEqual(['loading', 'ready', 'running', 'ready']);
+  });
+
+  it('sends the code, the clock and main.py as the default file name', async () => {
+    const { runtime, workers } = scripted();
+    await runtime.run('x = 1', { clock: 'real' });
+    await runtime.run('x = 2', { clock: 'virtual', filename: 'gather.py' });
+    const runs = workers[0]?.received.filter((r) => r.type === 'run');
+    expect(runs?.map((r) => r.type === 'run' && [r.code, r.options])).toEqual([
+      ['x = 1', { clock: 'real', filename: 'main.py' }],
+      ['x = 2', { clock: 'virtual', filename: 'gather.py' }],
+    ]);
+  });
+
+  it('refuses a second run while one is in progress', async () => {
+    const { runtime } = scripted(() => {});
+    const first = runtime.run('while True: pass', { clock: 'real' });
+    await expect(runtime.run('print(1)', { clock: 'real' })).rejects.toThrow(/already in progress/);
+    await runtime.stop();
+    await expect(first).resolves.toMatchObject({ status: 'stopped' });
+  });
+
+  it('stops cooperatively when the worker ends the run in time', async () => {
+    const { runtime, workers, statuses } = scripted((request, w) => {
+      // Ends the run when asked to stop.
+      const original = w.postMessage.bind(w);
+      w.postMessage = (message) => {
+        original(message);
+        if (message.type === 'stop' && message.run === request.id) {
+          w.emit({ type: 'result', id: request.id, outcome: { ...OK, status: 'stopped', exitCode: 1, message: 'Stopped after 0.1 s.' } });
+        }
+      };
+    });
+    const run = runtime.run('import time; time.sleep(10**9)', { clock: 'real' });
+    await new Promise((r) => setTimeout(r, 5));
+    await runtime.stop();
+    await expect(run).resolves.toMatchObject({ status: 'stopped', message: 'Stopped after 0.1 s.' });
+    expect(workers).toHaveLength(1);
+    expect(workers[0]?.terminated).toBe(false);
+    expect(statuses.slice(-3)).toEqual(['running', 'stopping', 'ready']);
+  });
+
+  it('terminates a worker that does not stop within the grace period, then loads a fresh one', async () => {
+    const { runtime, workers } = scripted(() => {}); // a busy interpreter never answers
+    const run = runtime.run('while True: pass', { clock: 'real' });
+    await new Promise((r) => setTimeout(r, 5));
+    const started = performance.now();
+    await runtime.stop();
+    expect(performance.now() - started).toBeLessThan(1000);
+    const outcome = await run;
+    expect(outcome.status).toBe('stopped');
+    expect(outcome.message).toMatch(/^Stopped after \d+\.\d s\.$/);
+    expect(workers[0]?.terminated).toBe(true);
+    expect(workers).toHaveLength(2); // the fresh worker is loading already
+    await runtime.warmUp();
+    expect(runtime.status).toBe('ready');
+  });
+
+  it('ignores what a terminated worker sends late', async () => {
+    let first = true;
+    const { runtime, workers } = scripted((request, w) => {
+      if (first) {
+        first = false;
+        return;
+      }
+      w.emit({ type: 'result', id: request.id, outcome: OK });
+    });
+    const stopped = runtime.run('while True: pass', { clock: 'real' });
+    await new Promise((r) => setTimeout(r, 5));
+    await runtime.stop();
+    await stopped;
+    const late: string[] = [];
+    const next = runtime.run('print(1)', { clock: 'real' }, { onOutput: (c) => late.push(...c.map((x) => x.text)) });
+    workers[0]?.onmessage?.({ data: { type: 'output', id: 1, chunks: [{ stream: 'stdout', text: 'late', t: 0 }] } } as MessageEvent);
+    await expect(next).resolves.toEqual(OK);
+    expect(late).toEqual([]);
+  });
+
+  it('stopping before the worker has loaded cancels the run without terminating anything', async () => {
+    const runtime = new WorkerRuntime({ indexURL: 'x/', createWorker: () => new FakeWorker() });
+    const run = runtime.run('print(1)', { clock: 'real' });
+    await runtime.stop();
+    await expect(run).resolves.toMatchObject({ status: 'stopped' });
+  });
+
+  it('a crash during a run ends it with a message, and the next run gets a fresh worker', async () => {
+    let crash = true;
+    const { runtime, workers } = scripted((request, w) => {
+      if (crash) {
+        crash = false;
+        w.fail('RangeError: Maximum call stack size exceeded');
+        return;
+      }
+      w.emit({ type: 'result', id: request.id, outcome: OK });
+    });
+    const outcome = await runtime.run('def f(): f()\nf()', { clock: 'real' });
+    expect(outcome).toMatchObject({ status: 'error', exitCode: 1 });
+    expect(outcome.message).toMatch(/Maximum call stack size exceeded.*fresh interpreter/);
+    expect(runtime.status).toBe('crashed');
+    await expect(runtime.run('print(1)', { clock: 'real' })).resolves.toEqual(OK);
+    expect(workers).toHaveLength(2);
+  });
+
+  it('a fatal error message from the worker counts as a crash', async () => {
+    let fatal = true;
+    const { runtime } = scripted((request, w) => {
+      if (fatal) {
+        fatal = false;
+        w.emit({ type: 'error', id: request.id, message: 'Pyodide has suffered a fatal error', fatal: true });
+        return;
+      }
+      w.emit({ type: 'result', id: request.id, outcome: OK });
+    });
+    await expect(runtime.run('x', { clock: 'real' })).resolves.toMatchObject({ status: 'error' });
+    await expect(runtime.run('x', { clock: 'real' })).resolves.toEqual(OK);
+  });
+
+  it('when Python cannot load, warmUp and run fail with the reason and the status is crashed', async () => {
+    const runtime = new WorkerRuntime({
+      indexURL: 'x/',
+      createWorker: () =>
+        new FakeWorker((request, w) => {
+          if (request.type === 'init') w.emit({ type: 'error', id: request.id, message: 'Python could not start: 404', fatal: true });
+        }),
+    });
+    await expect(runtime.warmUp()).rejects.toThrow('Python could not start: 404');
+    expect(runtime.status).toBe('crashed');
+    await expect(runtime.run('x', { clock: 'real' })).rejects.toThrow('404');
+  });
+
+  it('can force the no-JSPI path through init', async () => {
+    const workers: FakeWorker[] = [];
+    const runtime = new WorkerRuntime({
+      indexURL: 'x/',
+      jspi: false,
+      createWorker: () => {
+        const w = new FakeWorker((r, self) => r.type === 'init' && self.emit({ type: 'ready', id: r.id, info: INFO }));
+        workers.push(w);
+        return w;
+      },
+    });
+    await runtime.warmUp();
+    expect(workers[0]?.received[0]).toMatchObject({ type: 'init', jspi: false });
+  });
+
+  it('unsubscribes status listeners', async () => {
+    const { runtime } = scripted();
+    const seen: RuntimeStatus[] = [];
+    const off = runtime.onStatus((s) => seen.push(s));
+    off();
+    await runtime.warmUp();
+    expect(seen).toEqual([]);
+  });
+});
+
+describe('pyodideIndexURL', () => {
+  it('serves Pyodide from the site itself, under its base path', () => {
+    expect(pyodideIndexURL('/', 'http://127.0.0.1:4321/ch/02/')).toBe('http://127.0.0.1:4321/pyodide/');
+    expect(pyodideIndexURL('/asyncio-live/', 'https://example.github.io/asyncio-live/x/')).toBe(
+      'https://example.github.io/asyncio-live/pyodide/',
+    );
+    expect(pyodideIndexURL('/asyncio-live', 'https://example.github.io/')).toBe('https://example.github.io/asyncio-live/pyodide/');
+  });
+});
+
+describe('protocol guards', () => {
+  it('accept the messages of the protocol and nothing else', () => {
+    expect(isWorkerMessage({ type: 'result', id: 1, outcome: OK })).toBe(true);
+    expect(isWorkerMessage({ type: 'result' })).toBe(false);
+    expect(isWorkerMessage({ type: 'hello', id: 1 })).toBe(false);
+    expect(isWorkerMessage(null)).toBe(false);
+    expect(isRequest({ type: 'run', id: 2, code: '', options: { clock: 'real' } })).toBe(true);
+    expect(isRequest({ type: 'run' })).toBe(false);
+    expect(isRequest('run')).toBe(false);
+  });
+});
