@@ -1,148 +1,112 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadPyodide, type PyodideAPI } from 'pyodide';
-import { RUNNER_CLI, RUNNER_DIR } from './python.ts';
+import { setImmediate } from 'node:timers';
+import { fileURLToPath } from 'node:url';
+import { loadPyodide } from 'pyodide';
+import { Host } from '../../src/runtime/host.ts';
+import type { Clock, RunOutcome, WorkerInfo, WorkerMessage } from '../../src/runtime/protocol.ts';
+import { EXAMPLE_TIMEOUT_MS } from './cpython.ts';
 
 /**
- * Runs browser examples in Pyodide under Node, through the same runner CLI CPython uses.
+ * Runs browser examples in Pyodide under Node through the worker's own Host (src/runtime/host.ts):
+ * the same requests, the same Python runner (`livepy.browser.run`), the same output chunks and
+ * outcome a reader's browser gets. Only the Worker global is missing, and Host does not need it.
  *
- * Loading Pyodide takes ~3 s, so one interpreter serves a whole test file; between examples
- * the wrapper below restores argv, sys.path and the working directory and forgets every module
- * loaded from the runner or the example folders, so each run starts from the same state.
+ * Loading Pyodide takes ~2–3 s, so one interpreter serves a whole test file; the runner resets
+ * its state at the end of every run (leftover tasks cancelled, loop closed, time restored).
  * `asyncio.run` under Pyodide needs JSPI: Node must run with `--experimental-wasm-jspi`.
  */
-const RUNNER_MOUNT = '/runner';
-const EXAMPLES_MOUNT = '/examples';
+const LIVEPY_DIR = fileURLToPath(new URL('../../src/runtime/python/livepy/', import.meta.url));
 
-const WRAPPER = `
-import os, runpy, sys
-
-def _examples_tier_run(runner_cli, clock, program):
-    saved = (sys.argv[:], sys.path[:], os.getcwd())
-    sys.argv = [runner_cli, "--clock", clock, program]
-    # As \`python3 run_example.py\` would: the script's folder first on the path.
-    sys.path.insert(0, os.path.dirname(runner_cli))
-    os.chdir(os.path.dirname(program))
-    status = 0
-    try:
-        runpy.run_path(runner_cli, run_name="__main__")
-    except SystemExit as exit:
-        if exit.code is None:
-            status = 0
-        elif isinstance(exit.code, int):
-            status = exit.code
-        else:
-            print(exit.code, file=sys.stderr)
-            status = 1
-    finally:
-        sys.stdout.flush()
-        sys.stderr.flush()
-        sys.argv, sys.path[:], cwd = saved[0], saved[1], saved[2]
-        os.chdir(cwd)
-        for name, module in list(sys.modules.items()):
-            origin = getattr(module, "__file__", None) or ""
-            if origin.startswith(("${RUNNER_MOUNT}/", "${EXAMPLES_MOUNT}/")):
-                del sys.modules[name]
-    return status
-`;
-
-/** The wrapper function as a PyProxy: callable through JSPI, destroyed after use. */
-interface PromisingCallable {
-  callPromising: (...args: string[]) => Promise<number>;
-  destroy: () => void;
+/** The runner package as the worker bundles it: `livepy/session.py` -> source. */
+function runnerFiles(): Record<string, string> {
+  return Object.fromEntries(
+    readdirSync(LIVEPY_DIR)
+      .filter((name) => name.endsWith('.py'))
+      .map((name) => [`livepy/${name}`, readFileSync(path.join(LIVEPY_DIR, name), 'utf8')]),
+  );
 }
 
 export interface PyodideRunResult {
+  /** stdout and stderr in the order the program wrote them. */
   output: string;
-  exitCode: number;
+  exitCode: number | undefined;
+  timedOut: boolean;
+  outcome: RunOutcome | undefined;
 }
 
-function pythonFilesUnder(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return entry.name === '__pycache__' ? [] : pythonFilesUnder(full);
-    return entry.name.endsWith('.py') ? [full] : [];
-  });
-}
-
-function writeTree(pyodide: PyodideAPI, sourceDir: string, files: readonly string[], mount: string): void {
-  for (const file of files) {
-    const target = path.posix.join(mount, path.relative(sourceDir, file).split(path.sep).join('/'));
-    pyodide.FS.mkdirTree(path.posix.dirname(target));
-    pyodide.FS.writeFile(target, readFileSync(file, 'utf8'));
-  }
-}
-
-/** Where the runner package lives on disk and which file is its CLI. */
-export interface RunnerLocation {
-  dir: string;
-  cli: string;
-}
-
-export const PROJECT_RUNNER: RunnerLocation = { dir: RUNNER_DIR, cli: RUNNER_CLI };
+type Listener = (message: WorkerMessage) => void;
 
 export class PyodideExampleRunner {
-  readonly #pyodide: PyodideAPI;
-  readonly #runnerCli: string;
-  #output = '';
-  readonly #decoder = new TextDecoder();
+  readonly #host: Host;
+  readonly #listeners = new Map<number, Listener>();
+  #nextId = 1;
+  #info: WorkerInfo | undefined;
 
-  private constructor(pyodide: PyodideAPI, runnerCli: string) {
-    this.#pyodide = pyodide;
-    this.#runnerCli = runnerCli;
-    // One sink for both streams, written synchronously, keeps print order.
-    const sink = {
-      write: (buffer: Uint8Array): number => {
-        this.#output += this.#decoder.decode(buffer, { stream: true });
-        return buffer.length;
-      },
-    };
-    pyodide.setStdout(sink);
-    pyodide.setStderr(sink);
+  private constructor() {
+    this.#host = new Host({
+      files: runnerFiles(),
+      loadPyodide: () => loadPyodide(),
+      post: (message) => this.#listeners.get(message.id)?.(message),
+      yieldToEventLoop: () => new Promise<void>((resolve) => setImmediate(resolve)),
+    });
   }
 
-  /** Loads Pyodide (~2–3 s) and the runner package. */
-  static async create(runner: RunnerLocation = PROJECT_RUNNER): Promise<PyodideExampleRunner> {
-    const pyodide = await loadPyodide({ stdout: () => {}, stderr: () => {} });
-    writeTree(pyodide, runner.dir, pythonFilesUnder(runner.dir), RUNNER_MOUNT);
-    pyodide.runPython(WRAPPER);
-    const cli = path.posix.join(RUNNER_MOUNT, path.relative(runner.dir, runner.cli).split(path.sep).join('/'));
-    return new PyodideExampleRunner(pyodide, cli);
-  }
-
-  get version(): string {
-    return String(this.#pyodide.runPython('import sys; sys.version.split()[0]'));
-  }
-
-  /**
-   * Runs the program at `file` (known as `id`, its path under an examples root) with the clock
-   * its output was recorded on.
-   */
-  async run(file: string, id: string, clock: string): Promise<PyodideRunResult> {
-    // Fresh copies every run: the program and the helper modules beside it.
-    const folder = path.dirname(file);
-    const siblings = readdirSync(folder)
-      .filter((name) => name.endsWith('.py'))
-      .map((name) => path.join(folder, name));
-    const mountedFolder = path.posix.join(EXAMPLES_MOUNT, path.posix.dirname(id));
-    writeTree(this.#pyodide, folder, siblings, mountedFolder);
-
-    this.#output = '';
-    const runnerCli = this.#runnerCli;
-    const program = path.posix.join(EXAMPLES_MOUNT, id);
-    const run = this.#pyodide.globals.get('_examples_tier_run') as PromisingCallable;
-    let exitCode: number;
-    try {
-      // callPromising lets asyncio.run suspend on JSPI when the runner uses Pyodide's own loop.
-      exitCode = await run.callPromising(runnerCli, clock, program);
-    } catch (error) {
-      // The wrapper catches SystemExit; anything else escaping is the runner's own failure.
-      this.#output += `\n[runner error] ${error instanceof Error ? error.message : String(error)}`;
-      exitCode = 1;
-    } finally {
-      run.destroy();
+  /** Loads Pyodide and the runner; rejects with the worker's own message if it cannot start. */
+  static async create(): Promise<PyodideExampleRunner> {
+    const runner = new PyodideExampleRunner();
+    const id = runner.#nextId++;
+    runner.#info = await new Promise<WorkerInfo>((resolve, reject) => {
+      runner.#listeners.set(id, (message) => {
+        runner.#listeners.delete(id);
+        if (message.type === 'ready') resolve(message.info);
+        else if (message.type === 'error') reject(new Error(message.message));
+      });
+      runner.#host.handle({ type: 'init', id, indexURL: '' });
+    });
+    if (!runner.#info.jspi) {
+      throw new Error('Pyodide runs without JSPI here: start Node with --experimental-wasm-jspi');
     }
-    this.#output += this.#decoder.decode();
-    return { output: this.#output, exitCode };
+    return runner;
+  }
+
+  /** e.g. `3.14.2`, the CPython inside Pyodide. */
+  get version(): string {
+    return this.#info?.pythonVersion ?? 'unknown';
+  }
+
+  /** Runs the program at `file` as the playground does, with the clock its output was taken on. */
+  run(file: string, clock: Clock, timeoutMs: number = EXAMPLE_TIMEOUT_MS): Promise<PyodideRunResult> {
+    const id = this.#nextId++;
+    const code = readFileSync(file, 'utf8');
+    let output = '';
+    let timedOut = false;
+    return new Promise((resolve) => {
+      // The reader's Stop button, pressed for them when a run takes too long.
+      const timer = setTimeout(() => {
+        timedOut = true;
+        this.#host.handle({ type: 'stop', id: this.#nextId++, run: id });
+      }, timeoutMs);
+      const finish = (exitCode: number | undefined, outcome: RunOutcome | undefined): void => {
+        clearTimeout(timer);
+        this.#listeners.delete(id);
+        resolve({ output, exitCode, timedOut, outcome });
+      };
+      this.#listeners.set(id, (message) => {
+        if (message.type === 'output') {
+          for (const chunk of message.chunks) output += chunk.text;
+        } else if (message.type === 'result') {
+          // As the runner CLI does: a deadlock's explanation is the last thing on stderr.
+          if (message.outcome.status === 'deadlock' && message.outcome.message) {
+            output += `${message.outcome.message}\n`;
+          }
+          finish(message.outcome.exitCode, message.outcome);
+        } else if (message.type === 'error') {
+          output += `\n[Pyodide error] ${message.message}\n`;
+          finish(undefined, undefined);
+        }
+      });
+      this.#host.handle({ type: 'run', id, code, options: { clock, filename: path.basename(file) } });
+    });
   }
 }

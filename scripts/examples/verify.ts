@@ -57,14 +57,19 @@ export async function verifyOnCPython(
   return message === undefined ? { status: 'pass', durationMs: result.durationMs } : { status: 'fail', message };
 }
 
-export async function verifyOnPyodide(example: LoadedExample, runner: PyodideExampleRunner): Promise<Verdict> {
+export async function verifyOnPyodide(
+  example: LoadedExample,
+  runner: PyodideExampleRunner,
+  timeoutMs: number = EXAMPLE_TIMEOUT_MS,
+): Promise<Verdict> {
   const started = performance.now();
-  const result = await runner.run(example.program.file, example.program.id, example.meta.clock);
+  const result = await runner.run(example.program.file, example.meta.clock, timeoutMs);
   const label = `Pyodide ${runner.version} (runner, ${example.meta.clock} clock)`;
   const message = judgeRun(example.program.id, label, example.meta, example.expected, {
     output: result.output,
     exitCode: result.exitCode,
-    timedOut: false,
+    timedOut: result.timedOut,
+    timeoutMs,
   });
   return message === undefined
     ? { status: 'pass', durationMs: performance.now() - started }
