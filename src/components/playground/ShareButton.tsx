@@ -13,7 +13,7 @@ export function ShareButton(props: {
   const share = async () => {
     const payload = await encodeShare(props.getCode());
     if (payload.length > MAX_SHARE_CHARS) {
-      props.notify(props.strings.shareTooLarge);
+      props.notify(props.strings.shareTooLong);
       return;
     }
     const url = `${location.origin}${location.pathname}${shareFragment(payload, props.example)}`;

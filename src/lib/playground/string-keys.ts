@@ -18,6 +18,7 @@ export const PLAYGROUND_STRING_KEYS = [
   'shareCopied',
   'shareReady',
   'shareLink',
+  'shareTooLong',
   'fork',
   'forkHint',
   'forked',
