@@ -346,6 +346,11 @@ describe('keyboard and accessibility', () => {
     await fig.getByRole('switch', { name: 'Virtual time' }).focus();
     await page.keyboard.press('Space');
     await expect(fig.getByRole('switch', { name: 'Virtual time' }).getAttribute('aria-checked')).resolves.toBe('false');
+    // Run from the keyboard keeps the focus on Run through the run.
+    await fig.getByRole('button', { name: 'Run' }).focus();
+    await page.keyboard.press('Enter');
+    await status(fig, /exit status 0/);
+    await expect(page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).resolves.toBe('Run');
     await page.context().close();
   });
 

@@ -11,8 +11,8 @@ export function ClockSwitch(props: { strings: PlaygroundStrings; clock: Clock; o
       aria-checked={on}
       className="pg-switch"
       title={props.strings.clockHint}
-      disabled={props.disabled}
-      onClick={() => props.onChange(on ? 'real' : 'virtual')}
+      aria-disabled={props.disabled ? true : undefined}
+      onClick={() => !props.disabled && props.onChange(on ? 'real' : 'virtual')}
     >
       <span className="pg-switch-track" aria-hidden="true">
         <span className="pg-switch-thumb" />

@@ -18,8 +18,10 @@ export function ToolButton(props: {
     <button
       type="button"
       className={`pg-btn${props.primary ? ' pg-btn-primary' : ''}${props.labelled ? ' pg-btn-labelled' : ''}`}
-      onClick={props.onClick}
-      disabled={props.disabled}
+      // aria-disabled, not disabled: a button that turns off while focused (Run during a run)
+      // keeps the focus, so a keyboard user is not thrown back to the top of the page.
+      onClick={props.disabled ? undefined : props.onClick}
+      aria-disabled={props.disabled ? true : undefined}
       title={props.hint ?? props.label}
       aria-label={props.label}
       aria-keyshortcuts={props.keyshortcuts}
