@@ -4,6 +4,7 @@ import type { ExampleProgram } from '../../src/lib/examples/discover.ts';
 import { EXAMPLE_TIMEOUT_MS, planCPythonRun, runOnCPython } from './cpython.ts';
 import type { PyodideExampleRunner } from './pyodide.ts';
 import type { PythonInterpreter } from './python.ts';
+import { missingPackages } from './packages.ts';
 import { missingServices } from './services.ts';
 import { judgeRun } from './verdict.ts';
 
@@ -46,7 +47,7 @@ export async function verifyOnCPython(
   timeoutMs: number = EXAMPLE_TIMEOUT_MS,
 ): Promise<Verdict> {
   const { program, meta } = example;
-  const missing = await missingServices(meta.services);
+  const missing = [...(await missingServices(meta.services)), ...(await missingPackages(meta.dependencies, python))];
   if (missing.length > 0) return { status: 'unavailable', reason: `examples/${program.id}: ${missing.join('; ')}` };
   const planned = planCPythonRun(program.file, meta, python);
   if (!planned.ok) return { status: 'unavailable', reason: `examples/${program.id}: ${planned.reason}` };

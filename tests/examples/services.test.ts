@@ -1,6 +1,8 @@
 /** `#: services:` checks, and the rule that CI skips nothing. */
 import { createServer, type AddressInfo } from 'node:net';
 import { describe, expect, test } from 'vitest';
+import { missingPackages, moduleNameOf } from '../../scripts/examples/packages.ts';
+import { findPython } from '../../scripts/examples/python.ts';
 import { missingServices } from '../../scripts/examples/services.ts';
 import { allTiersRequired, skipOrFail, Unavailable } from '../../scripts/examples/tiers.ts';
 
@@ -35,6 +37,22 @@ describe('services an example declares', () => {
     expect(await missingServices(['mongo'])).toEqual([
       'unknown service "mongo" (known: postgres); add it to scripts/examples/services.ts',
     ]);
+  });
+});
+
+describe('packages a local example declares in its PEP 723 block', () => {
+  test('requirement strings map to the module to import', () => {
+    expect(moduleNameOf('aiohttp>=3.9')).toBe('aiohttp');
+    expect(moduleNameOf('python-dateutil ; python_version>"3"')).toBe('python_dateutil');
+  });
+
+  test('an importable package is not reported; a missing one names the Debian package', async (ctx) => {
+    const lookup = findPython();
+    if (!lookup.ok) skipOrFail(ctx, lookup.reason);
+    expect(await missingPackages(['json'], lookup.python)).toEqual([]);
+    const [problem] = await missingPackages(['no-such-package>=1'], lookup.python);
+    expect(problem).toContain('package "no-such-package>=1" is not installed');
+    expect(problem).toContain('apt-get install python3-no-such-package');
   });
 });
 
