@@ -118,6 +118,18 @@ describe('a playground in a chapter', () => {
     await page.context().close();
   });
 
+  test('a flood of output is cut, and the panel says so', async () => {
+    const page = await openPage(browser);
+    await page.goto(site.url(CHAPTER));
+    const fig = await live(page, figure(page, EXAMPLE));
+    await replaceCode(page, fig, 'for i in range(50_000):\n    print(f"line {i}")\n');
+    await fig.getByRole('button', { name: 'Run' }).click();
+    await status(fig, /exit status 0/);
+    await fig.locator('.pg-cut').filter({ hasText: /characters of output were cut/ }).waitFor();
+    expect(await fig.locator('.pg-line').count()).toBeLessThanOrEqual(2000);
+    await page.context().close();
+  });
+
   test('Stop ends a runaway loop and says so', async () => {
     const page = await openPage(browser);
     await page.goto(site.url(CHAPTER));
