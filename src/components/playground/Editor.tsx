@@ -68,7 +68,6 @@ export function Editor(props: {
   extraFiles: PlaygroundFile[];
   initialCode: string;
   label: string;
-  filesLabel: string;
   minHeight: number;
   apiRef: RefObject<EditorApi | undefined>;
   onChange: (code: string) => void;

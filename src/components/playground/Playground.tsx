@@ -67,6 +67,7 @@ export function Playground(props: {
     rootRef.current?.querySelectorAll('[role="textbox"][aria-label]').forEach((el) => {
       if (!el.classList.contains('cm-content')) el.setAttribute('aria-label', format(strings.editorLabel, { name: fileName }));
     });
+    rootRef.current?.querySelector('[role="tablist"]')?.setAttribute('aria-label', strings.filesLabel);
   });
 
   const getCode = useCallback(() => codeRef.current, []);
@@ -268,7 +269,6 @@ export function Playground(props: {
         extraFiles={config.extraFiles}
         initialCode={props.initial.code}
         label={format(strings.editorLabel, { name: config.main.name })}
-        filesLabel={strings.filesLabel}
         minHeight={props.minHeight}
         apiRef={editorApi}
         onChange={onChange}
