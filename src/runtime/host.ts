@@ -76,7 +76,9 @@ export class Host {
         return;
       case 'run':
         // One run at a time, in the order asked.
-        this.#queue = this.#queue.then(() => this.#run(request));
+        this.#queue = this.#queue.then(() => this.#run(request)).catch((error: unknown) => {
+          this.#env.post({ type: 'error', id: request.id, message: messageOf(error), fatal: true });
+        });
         return;
       case 'stop':
         this.#stop(request.run);
