@@ -8,6 +8,8 @@ import { RUNNER_CLI, runnerCliExists, type PythonInterpreter } from './python.ts
  * - a browser example through the runner CLI, with the clock its output was recorded on (the
  *   code path a reader's browser takes, minus WebAssembly);
  * - a local example exactly as a reader runs it: `python3 name.py` from its folder.
+ * Both get the bare file name from inside its folder, so a traceback names `name.py` as it does
+ * for a reader (and as the browser does), never a path on this machine.
  */
 export interface CPythonPlan {
   args: string[];
@@ -20,21 +22,17 @@ export type PlanResult = { ok: true; plan: CPythonPlan } | { ok: false; reason: 
 export function planCPythonRun(file: string, meta: ExampleMeta, python: PythonInterpreter): PlanResult {
   const name = path.basename(file);
   if (meta.runs === 'local') {
-    return { ok: true, plan: { args: [file], description: `${python.command} ${name}` } };
+    return { ok: true, plan: { args: [name], description: `${python.command} ${name}` } };
   }
   if (runnerCliExists()) {
     return {
       ok: true,
-      plan: { args: [RUNNER_CLI, '--clock', meta.clock, file], description: `runner, ${meta.clock} clock` },
+      plan: { args: [RUNNER_CLI, '--clock', meta.clock, name], description: `runner, ${meta.clock} clock` },
     };
-  }
-  if (meta.clock === 'real') {
-    // Without the runner a real-clock program still runs as a reader would run it.
-    return { ok: true, plan: { args: [file], description: `${python.command} ${name} (runner CLI not found)` } };
   }
   return {
     ok: false,
-    reason: `the Python runner CLI (src/runtime/python/run_example.py) is missing, so virtual-clock examples cannot run`,
+    reason: 'the Python runner CLI (src/runtime/python/run_example.py) is missing, so browser examples cannot run',
   };
 }
 

@@ -10,7 +10,6 @@ export const MINIMUM_PYTHON: readonly [number, number] = [3, 11];
 
 /** The Python runner the browser uses; its CLI runs a program the same way on CPython. */
 export const RUNNER_CLI = fileURLToPath(new URL('../../src/runtime/python/run_example.py', import.meta.url));
-export const RUNNER_DIR = fileURLToPath(new URL('../../src/runtime/python/', import.meta.url));
 
 export interface PythonInterpreter {
   command: string;

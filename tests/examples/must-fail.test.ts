@@ -58,6 +58,15 @@ describe.concurrent('must-fail examples on CPython', () => {
     expect(message).toContain('+ZeroDivisionError: division by zero');
   });
 
+  test('browser example through the runner CLI: an hour of virtual time, at once, and the diff', async (ctx) => {
+    if (!lookup.ok) skipOrFail(ctx, lookup.reason);
+    const started = performance.now();
+    const message = failureMessage(await verify('fixtures/an_hour_late.py', python));
+    expect(performance.now() - started).toBeLessThan(10_000);
+    expect(message).toMatch(/^examples\/fixtures\/an_hour_late\.py on CPython 3\.\d+\.\d+ \(runner, virtual clock\)/);
+    expect(message).toContain('-done after 60.0 s\n+done after 3600.0 s');
+  });
+
   test('a program that never ends: stopped at the timeout, and says so', async (ctx) => {
     if (!lookup.ok) skipOrFail(ctx, lookup.reason);
     const started = performance.now();
@@ -84,7 +93,7 @@ describe('must-fail layout', () => {
   test('examples no chapter shows are the ones reported as unused', () => {
     const references = findExampleReferences(path.join(FIXTURES, 'content'));
     const ids = discovery.programs.map((p) => p.id);
-    expect(unusedExamples(ids, references)).toEqual(['fixtures/hangs.py', 'fixtures/raises.py']);
+    expect(unusedExamples(ids, references)).toEqual(['fixtures/an_hour_late.py', 'fixtures/hangs.py', 'fixtures/raises.py']);
   });
 
   test('reading a missing example (what the Playground does at build time) throws, naming the file', () => {

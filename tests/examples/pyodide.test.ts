@@ -1,6 +1,7 @@
 /**
- * Every browser example in Pyodide under Node, through the same runner CLI, on one interpreter
- * loaded once for the file (loading costs ~3 s; the runner wrapper resets state between runs).
+ * Every browser example in Pyodide under Node, through the worker's own Host and Python runner,
+ * on one interpreter loaded once for the file (loading costs ~2–3 s; the runner resets its state
+ * after every run).
  */
 import { afterAll, beforeAll, describe, test } from 'vitest';
 import { discoverExamples } from '../../src/lib/examples/discover.ts';
@@ -10,7 +11,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import { PyodideExampleRunner } from '../../scripts/examples/pyodide.ts';
-import { runnerCliExists } from '../../scripts/examples/python.ts';
 import { skipOrFail } from '../../scripts/examples/tiers.ts';
 import { loadExample, verifyOnPyodide } from '../../scripts/examples/verify.ts';
 
@@ -27,7 +27,6 @@ let runner: PyodideExampleRunner | undefined;
 let loadError: string | undefined;
 
 beforeAll(async () => {
-  if (!runnerCliExists()) return;
   try {
     runner = await PyodideExampleRunner.create();
   } catch (error) {
@@ -43,7 +42,6 @@ afterAll(() => {
 describe('browser examples in Pyodide', () => {
   for (const program of browserPrograms) {
     test(program.id, async (ctx) => {
-      if (!runnerCliExists()) skipOrFail(ctx, 'the Python runner CLI (src/runtime/python/run_example.py) is missing');
       if (loadError !== undefined) skipOrFail(ctx, loadError);
       if (!runner) throw new Error('Pyodide runner was not created');
       const example = loadExample(program);
@@ -59,7 +57,6 @@ const mustFail = discoverExamples(MUST_FAIL).programs;
 
 describe('must-fail examples in Pyodide', () => {
   async function failureOf(id: string, ctx: Parameters<typeof skipOrFail>[0]): Promise<string> {
-    if (!runnerCliExists()) skipOrFail(ctx, 'the Python runner CLI (src/runtime/python/run_example.py) is missing');
     if (loadError !== undefined) skipOrFail(ctx, loadError);
     if (!runner) throw new Error('Pyodide runner was not created');
     const program = mustFail.find((p) => p.id === id);
@@ -75,6 +72,12 @@ describe('must-fail examples in Pyodide', () => {
     const message = await failureOf('fixtures/wrong_output.py', ctx);
     expect(message).toMatch(/^examples\/fixtures\/wrong_output\.py on Pyodide 3\.\d+\.\d+ /);
     expect(message).toContain('\n first line\n-second line\n+second line, changed\n third line');
+  });
+
+  test('virtual clock: an hour passes at once, and the wrong claim shows in the diff', async (ctx) => {
+    const message = await failureOf('fixtures/an_hour_late.py', ctx);
+    expect(message).toMatch(/on Pyodide 3\.\d+\.\d+ \(runner, virtual clock\)/);
+    expect(message).toContain('-done after 60.0 s\n+done after 3600.0 s');
   });
 
   test('uncaught exception: fails with status 1 and the traceback', async (ctx) => {
