@@ -1,0 +1,113 @@
+// `npm run bench`: the runtime against a bare Pyodide page, in headless Chromium, on the built
+// site (run `npm run build` first). Figures, not a pass/fail test:
+// - cold: from the first Run to the first line of output, as a ratio to the baseline's;
+// - warm: a second Run to its first output;
+// - started ahead: warmUp() when the page opens, a reader who reads for 3 s, then Run;
+// - stop: a runaway loop, with JSPI (cooperative) and without (the worker is ended).
+import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { launchBrowser } from '../../tests/e2e/support/browser.ts';
+import { serveStatic } from '../../tests/e2e/support/static-server.ts';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const dist = path.resolve(process.env.SITE_DIST ?? 'dist');
+const base = process.env.BASE_PATH ?? '/';
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const READING_MS = 3000;
+const PROGRAM = 'import asyncio\n\nasync def main():\n    print("first line")\n    await asyncio.sleep(0)\n\nasyncio.run(main())\n';
+
+if (!existsSync(path.join(dist, 'dev/runtime/index.html'))) {
+  console.error(`No built site with the runtime page in ${dist}: run \`npm run build\` first.`);
+  process.exit(1);
+}
+const benchDir = path.join(dist, '__bench');
+mkdirSync(benchDir, { recursive: true });
+for (const file of ['baseline.html', 'baseline-worker.mjs']) copyFileSync(path.join(here, file), path.join(benchDir, file));
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+};
+const ms = (value) => `${Math.round(value)} ms`;
+
+const server = await serveStatic(dist, base);
+const url = (p) => `${server.origin}${base}${p}`;
+const browser = await launchBrowser();
+
+async function freshPage(p) {
+  const context = await browser.newContext(); // empty cache: a cold visit
+  const page = await context.newPage();
+  await page.goto(url(p));
+  return page;
+}
+
+const runPython = (page, code, clock = 'virtual') => page.evaluate(([c, k]) => window.runPython(c, k), [code, clock]);
+
+try {
+  const results = { baselineMs: [], coldMs: [], warmMs: [], aheadMs: [], stopJspiMs: [], stopNoJspiMs: [] };
+  for (let round = 0; round < ROUNDS; round++) {
+    let page = await freshPage('__bench/baseline.html');
+    await page.waitForFunction(() => typeof window.baseline === 'function');
+    results.baselineMs.push((await page.evaluate((code) => window.baseline(code), PROGRAM)).firstOutputMs);
+    await page.context().close();
+
+    page = await freshPage('dev/runtime/');
+    await page.waitForFunction(() => typeof window.runPython === 'function');
+    results.coldMs.push((await runPython(page, PROGRAM)).firstOutputMs);
+    for (let i = 0; i < 3; i++) results.warmMs.push((await runPython(page, PROGRAM)).firstOutputMs);
+    results.stopJspiMs.push(await stopTime(page));
+    await page.context().close();
+
+    page = await freshPage('dev/runtime/');
+    await page.waitForFunction(() => typeof window.runPython === 'function');
+    await page.evaluate(() => void window.pyRuntime.warmUp()); // what a playground does when it comes into view
+    await page.waitForTimeout(READING_MS);
+    results.aheadMs.push((await runPython(page, PROGRAM)).firstOutputMs);
+    await page.context().close();
+
+    page = await freshPage('dev/runtime/?jspi=off');
+    await page.waitForFunction(() => typeof window.runPython === 'function');
+    await runPython(page, 'print(1)');
+    results.stopNoJspiMs.push(await stopTime(page));
+    await page.context().close();
+  }
+
+  const baseline = median(results.baselineMs);
+  const cold = median(results.coldMs);
+  const summary = {
+    rounds: ROUNDS,
+    baselineFirstOutputMs: Math.round(baseline),
+    coldFirstOutputMs: Math.round(cold),
+    coldRatio: Number((cold / baseline).toFixed(3)),
+    // Medians move with a busy machine; the fastest of each is the steadier comparison.
+    coldRatioBest: Number((Math.min(...results.coldMs) / Math.min(...results.baselineMs)).toFixed(3)),
+    warmFirstOutputMs: Math.round(median(results.warmMs)),
+    startedAheadFirstOutputMs: Math.round(median(results.aheadMs)),
+    stopJspiMs: Math.round(median(results.stopJspiMs)),
+    stopWithoutJspiMs: Math.round(median(results.stopNoJspiMs)),
+  };
+  console.log(`Pyodide baseline, Run to first output (cold):   ${ms(baseline)}`);
+  console.log(`Runtime, Run to first output (cold):             ${ms(cold)}  ratio ${summary.coldRatio}, best-of ratio ${summary.coldRatioBest} (goal <= 1.05)`);
+  console.log(`Runtime, Run to first output (warm):             ${ms(summary.warmFirstOutputMs)}  (goal < 50 ms)`);
+  console.log(`Started when seen, reader reads ${READING_MS / 1000} s, then Run:  ${ms(summary.startedAheadFirstOutputMs)}  (goal < 300 ms)`);
+  console.log(`Stop a runaway loop, JSPI (cooperative):         ${ms(summary.stopJspiMs)}`);
+  console.log(`Stop a runaway loop, no JSPI (worker ended):     ${ms(summary.stopWithoutJspiMs)}`);
+  console.log(JSON.stringify({ summary, samples: results }));
+} finally {
+  await browser.close();
+  await server.close();
+  rmSync(benchDir, { recursive: true, force: true });
+}
+
+async function stopTime(page) {
+  return page.evaluate(async () => {
+    const running = window.pyRuntime.run('n = 0\nwhile True:\n    n += 1', { clock: 'real' });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const started = performance.now();
+    await window.pyRuntime.stop();
+    const stopMs = performance.now() - started;
+    await running;
+    return stopMs;
+  });
+}
