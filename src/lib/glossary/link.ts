@@ -62,6 +62,10 @@ export function isExcluded(node: AncestorLike): boolean {
     if (node.tagName && SKIP_TAGS.has(node.tagName)) return true;
     const props = node.properties ?? {};
     if ('dataGlossarySkip' in props || 'data-glossary-skip' in props) return true;
+    // Hidden from assistive technology (Starlight's aside titles repeat the aside's label):
+    // a link there would be focusable yet unannounced.
+    const hidden = props.ariaHidden ?? props['aria-hidden'];
+    if (hidden === true || hidden === 'true') return true;
     const cls = props.className ?? props.class;
     const classes = Array.isArray(cls) ? cls.join(' ') : typeof cls === 'string' ? cls : '';
     return /\b(expressive-code|not-content|gl-term|sl-anchor-link)\b/.test(classes);

@@ -73,6 +73,18 @@ describe('glossary term linking', () => {
     expect(links(tree)).toEqual([['event-loop', 'event loop']]);
   });
 
+  test('never links inside text hidden from assistive technology, such as an aside title', () => {
+    const tree = run(
+      root(
+        el('p', [text('Caution: the event loop')], { className: ['starlight-aside__title'], ariaHidden: 'true' }),
+        el('p', [text('Blocking the event loop stalls every task.')]),
+      ),
+    );
+    expect(links(tree)).toEqual([['event-loop', 'event loop']]);
+    const firstParagraph = tree.children[0] as Element;
+    expect(firstParagraph.children).toEqual([text('Caution: the event loop')]);
+  });
+
   test('does not match inside longer words or dotted names', () => {
     const tree = run(root(el('p', [text('Eventually a GILded coroutine_x or obj.coroutine appears.')])));
     expect(links(tree)).toEqual([]);
