@@ -27,6 +27,7 @@ class JsHost:
 
         self._js = js
         self._run_sync = run_sync
+        self._can_run_sync = can_run_sync
         self.can_suspend = bool(js.jspi) and can_run_sync()
         self.can_stop_while_busy = bool(js.sharedStop)
         # run_sync waits on Pyodide's own loop (the one the browser drives), whatever loop the
@@ -34,7 +35,13 @@ class JsHost:
         self._policy = _get_policy()
         self._webloop = self._policy.get_event_loop() if self.can_suspend else None
 
-    def _suspend(self, start: Any, *args: Any) -> None:
+    def _suspend(self, start: Any, *args: Any) -> bool:
+        """Waits for a JavaScript promise by switching stacks; False where that is impossible."""
+        # The watchdog's signal handler can fire inside Python code that C called back into
+        # (an isinstance check running ABCMeta.__subclasscheck__, say): the stack cannot be
+        # switched there, and trying raises. The caller then waits another way or next tick.
+        if not self._can_run_sync():
+            return False
         # Calling a JavaScript function that returns a promise already wraps it in a future of
         # the current loop: the call, too, happens with Pyodide's loop in place.
         running = events._get_running_loop()
@@ -46,11 +53,10 @@ class JsHost:
         finally:
             events._set_running_loop(running)
             _set_policy(policy)
+        return True
 
     def wait(self, seconds: float) -> None:
-        if self.can_suspend:
-            self._suspend(self._js.wait, seconds * 1000)
-        else:
+        if not (self.can_suspend and self._suspend(self._js.wait, seconds * 1000)):
             blocking_sleep(seconds)
 
     def yield_now(self) -> None:
