@@ -84,6 +84,8 @@ const hasPython = pythonVersionOk();
 const hasChromium = existsSync(chromium);
 
 vitestTier('unit', 'unit');
+// TypeScript strict over the whole project, .astro files included.
+commandTier('typecheck (astro check)', 'npx', ['astro', 'check']);
 if (hasPython) {
   if (existsSync('tests/python')) pythonTier();
   vitestTier('examples', 'examples');

@@ -42,13 +42,13 @@ afterAll(async () => {
   await site?.close();
 });
 
-async function runtimePage(query = ''): Promise<Page> {
+/** The runtime test page, with every URL it requests recorded. */
+async function runtimePage(query = ''): Promise<{ page: Page; requests: string[] }> {
   const page = await openPage(browser);
   const requests: string[] = [];
   page.on('request', (request) => requests.push(request.url()));
   await page.goto(site.url(`dev/runtime/${query}`));
-  (page as Page & { requests?: string[] }).requests = requests;
-  return page;
+  return { page, requests };
 }
 
 function run(page: Page, code: string, clock: 'real' | 'virtual'): Promise<TestRun> {
@@ -61,7 +61,7 @@ describe('Python runtime in Chromium', () => {
     ['with JSPI unavailable', '?jspi=off', false],
   ] as const) {
     it(`runs asyncio.run(main()) ${label}, on both clocks, from the site's own origin`, async () => {
-      const page = await runtimePage(query);
+      const { page, requests } = await runtimePage(query);
       const virtual = await run(page, PROGRAM, 'virtual');
       const real = await run(page, PROGRAM, 'real');
       expect(virtual).toMatchObject({ stdout: EXPECTED, outcome: { status: 'ok', exitCode: 0 } });
@@ -69,7 +69,6 @@ describe('Python runtime in Chromium', () => {
       const info = await page.evaluate(() => (window as unknown as { pyRuntime: { info: { jspi: boolean } } }).pyRuntime.info);
       expect(info.jspi).toBe(jspi);
       const origin = new URL(site.url('')).origin;
-      const requests = (page as Page & { requests?: string[] }).requests ?? [];
       expect(requests.filter((url) => !url.startsWith(origin) && !url.startsWith('blob:') && !url.startsWith('data:'))).toEqual([]);
       await page.context().close();
     });
@@ -80,7 +79,7 @@ describe('Python runtime in Chromium', () => {
     ['by ending the worker (no JSPI)', '?jspi=off'],
   ] as const) {
     it(`stops a runaway loop within a second ${label}; the next run works`, async () => {
-      const page = await runtimePage(query);
+      const { page } = await runtimePage(query);
       await run(page, 'print("warm")', 'virtual');
       const result = await page.evaluate(async () => {
         const w = window as unknown as {

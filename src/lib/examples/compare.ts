@@ -10,7 +10,10 @@ import type { ExampleMeta } from './metadata.ts';
  * - `#: order: any`: lines are compared as a multiset (threads and processes interleave freely).
  * Line endings are normalised to `\n` and a missing final newline is not a difference.
  */
-export type ComparisonRules = Pick<ExampleMeta, 'varies' | 'order'>;
+export interface ComparisonRules {
+  readonly varies: readonly string[];
+  readonly order: ExampleMeta['order'];
+}
 
 export interface Comparison {
   ok: boolean;
