@@ -38,7 +38,9 @@ export default defineConfig({
       lastUpdated: false,
       // Search: a term's name in a page title counts most, so a glossary entry comes first
       // for its own name (tested in tests/e2e/search.test.ts).
-      pagefind: { ranking: { metaWeights: { title: 10 } } },
+      // A term's glossary entry is short and names it in its title; long pages that use the
+      // word often (a study topic about periodic tasks, say) must not outrank the definition.
+      pagefind: { ranking: { pageLength: 1, metaWeights: { title: 10 } } },
       plugins: [
         starlightLinksValidator({
           errorOnRelativeLinks: false,
