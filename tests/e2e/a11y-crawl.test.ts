@@ -1,9 +1,10 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { checkA11y, launchBrowser, openPage } from './support/browser';
-import { siteDist, startSite, type RunningSite } from './support/site';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { checkA11y, openPage } from './support/browser';
+import { useSiteAndBrowser } from './support/session';
+import { siteDist } from './support/site';
 
 /** Every page of the built site, as a path relative to its base (`chapters/x/`). */
 function builtPages(): string[] {
@@ -14,20 +15,13 @@ function builtPages(): string[] {
     .sort();
 }
 
-let site: RunningSite;
-let browser: Browser;
+const e2e = useSiteAndBrowser();
 let light: Page;
 let darkPhone: Page;
 
 beforeAll(async () => {
-  site = await startSite();
-  browser = await launchBrowser();
-  light = await openPage(browser);
-  darkPhone = await openPage(browser, { colorScheme: 'dark', viewport: { width: 390, height: 844 } });
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
+  light = await openPage(e2e.browser);
+  darkPhone = await openPage(e2e.browser, { colorScheme: 'dark', viewport: { width: 390, height: 844 } });
 });
 
 // The crawl covers every page, so a page added later is checked without anyone listing it:
@@ -52,7 +46,7 @@ describe('axe over every built page', () => {
     '/%s has no violations (dark too: %s)',
     async (sitePath, dark) => {
       for (const [page, mode] of dark ? ([[light, 'light'], [darkPhone, 'dark']] as const) : ([[light, 'light']] as const)) {
-        await page.goto(site.url(sitePath), { waitUntil: 'load' });
+        await page.goto(e2e.site.url(sitePath), { waitUntil: 'load' });
         expect(await checkA11y(page), `${sitePath} (${mode})`).toEqual([]);
       }
     },

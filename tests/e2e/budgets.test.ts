@@ -1,10 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser, openPage } from './support/browser';
-import { siteBase, siteDist, startSite, type RunningSite } from './support/site';
+import { describe, expect, test } from 'vitest';
+import { openPage } from './support/browser';
+import { useSiteAndBrowser } from './support/session';
+import { siteBase, siteDist } from './support/site';
 
 /**
  * Byte budgets of the playground, measured on the built site:
@@ -110,24 +110,15 @@ describe('byte budgets (built site)', () => {
 });
 
 describe('lazy loading (browser)', () => {
-  let site: RunningSite;
-  let browser: Browser;
-  beforeAll(async () => {
-    site = await startSite();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  const e2e = useSiteAndBrowser();
 
   test('a playground far below the viewport is not mounted until the reader scrolls near it', async () => {
-    const page = await openPage(browser, { viewport: { width: 1280, height: 800 } });
+    const page = await openPage(e2e.browser, { viewport: { width: 1280, height: 800 } });
     const editorRequests: string[] = [];
     page.on('request', (r) => {
       if (/\/mount\.[\w-]+\.js$/.test(r.url())) editorRequests.push(r.url());
     });
-    await page.goto(site.url(CHAPTER), { waitUntil: 'networkidle' });
+    await page.goto(e2e.site.url(CHAPTER), { waitUntil: 'networkidle' });
     const last = page.locator('figure[data-playground]').last();
     const far = await last.evaluate((el) => el.getBoundingClientRect().top - window.innerHeight);
     expect(far).toBeGreaterThan(1000);

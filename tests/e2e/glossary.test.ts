@@ -1,20 +1,13 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { checkA11y, launchBrowser } from './support/browser';
-import { startSite, type RunningSite } from './support/site';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { checkA11y } from './support/browser';
+import { useSiteAndBrowser } from './support/session';
 
-let site: RunningSite;
-let browser: Browser;
+const e2e = useSiteAndBrowser();
 let page: Page;
 
 beforeAll(async () => {
-  site = await startSite();
-  browser = await launchBrowser();
-  page = await (await browser.newContext()).newPage();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
+  page = await (await e2e.browser.newContext()).newPage();
 });
 
 /** The tooltip that describes a term link (found through its aria-describedby). */
@@ -26,7 +19,7 @@ async function tipOf(p: Page, link: ReturnType<Page['locator']>) {
 
 describe('term links in chapters', () => {
   test('hovering a term link shows its definition without leaving the page', async () => {
-    await page.goto(site.url('chapters/01-getting-to-know-asyncio/'));
+    await page.goto(e2e.site.url('chapters/01-getting-to-know-asyncio/'));
     const link = page.locator('main .gl-term > a').first();
     const tip = await tipOf(page, link);
     await expect(tip.isVisible()).resolves.toBe(false);
@@ -38,7 +31,7 @@ describe('term links in chapters', () => {
   });
 
   test('the definition shows on keyboard focus, Escape hides it, and the link leads to the entry', async () => {
-    await page.goto(site.url('pt-br/chapters/02-asyncio-basics/'));
+    await page.goto(e2e.site.url('pt-br/chapters/02-asyncio-basics/'));
     await page.mouse.move(0, 0);
     // Tab like a reader until a term link has focus.
     let onTerm = false;
@@ -62,9 +55,9 @@ describe('term links in chapters', () => {
   });
 
   test('on a touch screen the first tap shows the definition, the second follows the link', async () => {
-    const context = await browser.newContext({ hasTouch: true, isMobile: true, viewport: { width: 390, height: 844 } });
+    const context = await e2e.browser.newContext({ hasTouch: true, isMobile: true, viewport: { width: 390, height: 844 } });
     const phone = await context.newPage();
-    await phone.goto(site.url('chapters/01-getting-to-know-asyncio/'));
+    await phone.goto(e2e.site.url('chapters/01-getting-to-know-asyncio/'));
     const link = phone.locator('main .gl-term > a').first();
     const tip = await tipOf(phone, link);
     await link.scrollIntoViewIfNeeded();
@@ -77,7 +70,7 @@ describe('term links in chapters', () => {
   });
 
   test('only the first mention of a term on a page is linked, never inside code or headings', async () => {
-    await page.goto(site.url('chapters/02-asyncio-basics/'));
+    await page.goto(e2e.site.url('chapters/02-asyncio-basics/'));
     const terms = await page.locator('main .gl-term > a').evaluateAll((links) =>
       links.map((a) => ({ id: a.getAttribute('data-glossary-term'), inside: a.parentElement!.parentElement!.closest('code, pre, h1, h2, h3, h4, a') !== null })),
     );
@@ -89,7 +82,7 @@ describe('term links in chapters', () => {
 
 describe('glossary pages', () => {
   test('the filter box narrows the A–Z list as the reader types', async () => {
-    await page.goto(site.url('glossary/'));
+    await page.goto(e2e.site.url('glossary/'));
     const items = page.locator('.gl-list li');
     const total = await items.count();
     expect(total).toBeGreaterThanOrEqual(30);
@@ -105,7 +98,7 @@ describe('glossary pages', () => {
   });
 
   test('the Portuguese filter ignores accents and matches aliases', async () => {
-    await page.goto(site.url('pt-br/glossary/'));
+    await page.goto(e2e.site.url('pt-br/glossary/'));
     const box = page.getByRole('searchbox', { name: 'Filtrar termos' });
     await box.pressSequentially('semaforo');
     const names = await page.locator('.gl-list li:visible > a').allTextContents();
@@ -116,11 +109,11 @@ describe('glossary pages', () => {
   });
 
   test('a term page links to the same term in the other language and back to the index', async () => {
-    await page.goto(site.url('glossary/gil/'));
+    await page.goto(e2e.site.url('glossary/gil/'));
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('GIL');
     const twin = page.locator('a[hreflang="pt-BR"]');
     await expect(twin.getAttribute('href')).resolves.toMatch(/\/pt-br\/glossary\/gil\/$/);
-    await page.goto(site.url('pt-br/glossary/semaphore/'));
+    await page.goto(e2e.site.url('pt-br/glossary/semaphore/'));
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Semáforo');
     await expect(page.getByRole('link', { name: 'Todos os termos' }).count()).resolves.toBe(1);
   });
@@ -128,15 +121,15 @@ describe('glossary pages', () => {
   test.each(['glossary/', 'glossary/event-loop/', 'pt-br/glossary/', 'pt-br/glossary/semaphore/'])(
     'axe finds no violations on /%s',
     async (path) => {
-      await page.goto(site.url(path));
+      await page.goto(e2e.site.url(path));
       expect(await checkA11y(page)).toEqual([]);
     },
   );
 
   test('the glossary index is readable in dark mode at phone width without horizontal scroll', async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, colorScheme: 'dark' });
+    const context = await e2e.browser.newContext({ viewport: { width: 390, height: 844 }, colorScheme: 'dark' });
     const phone = await context.newPage();
-    await phone.goto(site.url('pt-br/glossary/'));
+    await phone.goto(e2e.site.url('pt-br/glossary/'));
     const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     expect(await checkA11y(phone)).toEqual([]);

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import AxeBuilder from '@axe-core/playwright';
-import { launchBrowser, openPage } from './support/browser';
-import { startSite, type RunningSite } from './support/site';
+import { openPage } from './support/browser';
+import { useSiteAndBrowser } from './support/session';
 
 /**
  * Playgrounds on the built site, in Debian's Chromium, with the real Python runtime: run, stop,
@@ -17,17 +17,7 @@ const LOCAL_CHAPTER = 'chapters/03-first-asyncio-application/';
 const LOCAL_EXAMPLE = '03-first-asyncio-application/blocking_echo_server.py';
 const RUN_TIMEOUT = 45_000;
 
-let site: RunningSite;
-let browser: Browser;
-
-beforeAll(async () => {
-  site = await startSite();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const e2e = useSiteAndBrowser();
 
 function figure(page: Page, example: string): Locator {
   return page.locator(`figure[data-example="${example}"]`);
@@ -69,8 +59,8 @@ async function status(fig: Locator, pattern: RegExp, timeout = RUN_TIMEOUT): Pro
 
 describe('a playground in a chapter', () => {
   test('the code is in the HTML, highlighted, before any JavaScript runs', async () => {
-    const page = await openPage(browser, { javaScriptEnabled: false });
-    await page.goto(site.url(CHAPTER));
+    const page = await openPage(e2e.browser, { javaScriptEnabled: false });
+    await page.goto(e2e.site.url(CHAPTER));
     const fig = figure(page, EXAMPLE);
     await expect(fig.locator('.pg-static .expressive-code').count()).resolves.toBe(1);
     await expect(fig.locator('.pg-static').innerText()).resolves.toContain('asyncio.create_task');
@@ -79,13 +69,13 @@ describe('a playground in a chapter', () => {
   });
 
   test('Run shows the output, stamped and with the exit status; the swap does not move the page', async () => {
-    const page = await openPage(browser);
-    const origin = new URL(site.url()).origin;
+    const page = await openPage(e2e.browser);
+    const origin = new URL(e2e.site.url()).origin;
     const foreign: string[] = [];
     page.on('request', (r) => {
       if (!r.url().startsWith(origin) && !/^(data|blob):/.test(r.url())) foreign.push(r.url());
     });
-    await page.goto(site.url(CHAPTER));
+    await page.goto(e2e.site.url(CHAPTER));
     const fig = figure(page, EXAMPLE);
     // Python starts loading once a playground is in view, before anyone presses Run.
     const warmUp = page.waitForRequest(/pyodide\.asm\.wasm$/, { timeout: 20_000 });
@@ -107,8 +97,8 @@ describe('a playground in a chapter', () => {
   });
 
   test('stderr is marked in words, not only by colour', async () => {
-    const page = await openPage(browser);
-    await page.goto(site.url(CHAPTER));
+    const page = await openPage(e2e.browser);
+    await page.goto(e2e.site.url(CHAPTER));
     const fig = await live(page, figure(page, EXAMPLE));
     await replaceCode(page, fig, 'import sys\nprint("to out")\nprint("to err", file=sys.stderr)\nraise SystemExit(3)\n');
     await fig.getByRole('button', { name: 'Run' }).click();
@@ -119,8 +109,8 @@ describe('a playground in a chapter', () => {
   });
 
   test('a flood of output is cut, and the panel says so', async () => {
-    const page = await openPage(browser);
-    await page.goto(site.url(CHAPTER));
+    const page = await openPage(e2e.browser);
+    await page.goto(e2e.site.url(CHAPTER));
     const fig = await live(page, figure(page, EXAMPLE));
     await replaceCode(page, fig, 'for i in range(50_000):\n    print(f"line {i}")\n');
     await fig.getByRole('button', { name: 'Run' }).click();
@@ -131,8 +121,8 @@ describe('a playground in a chapter', () => {
   });
 
   test('Stop ends a runaway loop and says so', async () => {
-    const page = await openPage(browser);
-    await page.goto(site.url(CHAPTER));
+    const page = await openPage(e2e.browser);
+    await page.goto(e2e.site.url(CHAPTER));
     const fig = await live(page, figure(page, EXAMPLE));
     await replaceCode(page, fig, 'print("spinning")\nn = 0\nwhile True:\n    n += 1\n');
     await fig.getByRole('button', { name: 'Run' }).click();
@@ -147,8 +137,8 @@ describe('a playground in a chapter', () => {
   });
 
   test('edits survive a reload; Reset asks, then brings back the original', async () => {
-    const page = await openPage(browser);
-    await page.goto(site.url(CHAPTER));
+    const page = await openPage(e2e.browser);
+    await page.goto(e2e.site.url(CHAPTER));
     let fig = await live(page, figure(page, EXAMPLE));
     const original = await editorText(fig);
     await fig.locator('.cm-content').click();
@@ -158,8 +148,8 @@ describe('a playground in a chapter', () => {
     fig = await live(page, figure(page, EXAMPLE));
     await expect(editorText(fig)).resolves.toContain('# my edit');
     // The same example on the Portuguese page is a separate draft.
-    const pt = await openPage(browser);
-    await pt.goto(site.url(`pt-br/${CHAPTER}`));
+    const pt = await openPage(e2e.browser);
+    await pt.goto(e2e.site.url(`pt-br/${CHAPTER}`));
     const ptFig = await live(pt, figure(pt, EXAMPLE));
     await expect(editorText(ptFig)).resolves.not.toContain('# my edit');
     await pt.context().close();
@@ -184,7 +174,7 @@ describe('a playground in a chapter', () => {
   });
 
   test('when storage is full the edit stays and the reader is told, with Download offered', async () => {
-    const page = await openPage(browser);
+    const page = await openPage(e2e.browser);
     await page.addInitScript(() => {
       const original = Storage.prototype.setItem;
       Storage.prototype.setItem = function (key: string, value: string) {
@@ -192,7 +182,7 @@ describe('a playground in a chapter', () => {
         return original.call(this, key, value);
       };
     });
-    await page.goto(site.url(CHAPTER));
+    await page.goto(e2e.site.url(CHAPTER));
     const fig = await live(page, figure(page, EXAMPLE));
     await fig.locator('.cm-content').click();
     await page.keyboard.insertText('# kept in memory\n');
@@ -205,8 +195,8 @@ describe('a playground in a chapter', () => {
 
 describe('fork and My playgrounds', () => {
   test('fork a playground, open the copy, rename it, delete it', async () => {
-    const page = await openPage(browser);
-    await page.goto(site.url(CHAPTER));
+    const page = await openPage(e2e.browser);
+    await page.goto(e2e.site.url(CHAPTER));
     const fig = await live(page, figure(page, EXAMPLE));
     await fig.locator('.cm-content').click();
     await page.keyboard.press('ControlOrMeta+End');
@@ -234,7 +224,7 @@ describe('fork and My playgrounds', () => {
     await scratch.locator('.cm-content').click();
     await page.keyboard.press('ControlOrMeta+End');
     await page.keyboard.insertText('# second edit\n');
-    await page.goto(site.url('my-playgrounds/'));
+    await page.goto(e2e.site.url('my-playgrounds/'));
     await page.getByRole('link', { name: 'Open: my tasks' }).click();
     const reopened = await live(page, page.locator('figure[data-playground]'));
     await reopened.locator('.pg-live .pg-title', { hasText: 'my tasks' }).waitFor();
@@ -247,8 +237,8 @@ describe('fork and My playgrounds', () => {
   });
 
   test('the page is a scratchpad that keeps what is written in it, in Portuguese too', async () => {
-    const page = await openPage(browser);
-    await page.goto(site.url('pt-br/my-playgrounds/'));
+    const page = await openPage(e2e.browser);
+    await page.goto(e2e.site.url('pt-br/my-playgrounds/'));
     let fig = await live(page, page.locator('figure[data-playground]'));
     await expect(fig.getByRole('button', { name: 'Executar' }).count()).resolves.toBe(1);
     await replaceCode(page, fig, 'print("rascunho")\n');
@@ -264,15 +254,15 @@ describe('fork and My playgrounds', () => {
 
 describe('share links', () => {
   test('a link carries the code; opening it shows the code with a note and does not run it', async () => {
-    const page = await openPage(browser);
-    await page.goto(site.url(CHAPTER));
+    const page = await openPage(e2e.browser);
+    await page.goto(e2e.site.url(CHAPTER));
     const fig = await live(page, figure(page, EXAMPLE));
     await replaceCode(page, fig, 'print("shared olá 🐍")\n');
     await fig.getByRole('button', { name: 'Share' }).click();
     const link = await fig.getByRole('textbox', { name: 'Share link' }).inputValue();
     expect(link).toMatch(/#code=[A-Za-z0-9_-]+&in=/);
 
-    const friend = await openPage(browser);
+    const friend = await openPage(e2e.browser);
     await friend.goto(link);
     const shared = figure(friend, EXAMPLE);
     await shared.locator('.pg-live .cm-content').waitFor({ timeout: 20_000 });
@@ -289,7 +279,7 @@ describe('share links', () => {
   });
 
   test('a damaged or oversized link says so and the page still works', async () => {
-    const page = await openPage(browser);
+    const page = await openPage(e2e.browser);
     for (const [hash, message] of [
       ['#code=%%%not-base64', /damaged/],
       ['#code=AAAAAAAA', /damaged/],
@@ -297,7 +287,7 @@ describe('share links', () => {
     ] as const) {
       // A new document each time: changing only the fragment would not reload the page.
       await page.goto('about:blank');
-      await page.goto(`${site.url(CHAPTER)}${hash}`);
+      await page.goto(`${e2e.site.url(CHAPTER)}${hash}`);
       const fig = page.locator('figure[data-playground]').first();
       await fig.locator('.pg-live .cm-content').waitFor({ timeout: 20_000 });
       await fig.getByRole('alert').filter({ hasText: message }).waitFor();
@@ -311,8 +301,8 @@ describe('share links', () => {
 
 describe('local-only examples', () => {
   test('show the code, the recorded output and how to run them, with no Run button', async () => {
-    const page = await openPage(browser);
-    await page.goto(site.url(LOCAL_CHAPTER));
+    const page = await openPage(e2e.browser);
+    await page.goto(e2e.site.url(LOCAL_CHAPTER));
     const fig = figure(page, LOCAL_EXAMPLE);
     const expected = readFileSync(new URL(`../../examples/${LOCAL_EXAMPLE.replace(/\.py$/, '.out')}`, import.meta.url), 'utf8');
     await expect(fig.getByRole('button', { name: 'Run' }).count()).resolves.toBe(0);
@@ -327,8 +317,8 @@ describe('local-only examples', () => {
 
 describe('keyboard and accessibility', () => {
   test('keyboard only: into the editor, type, run with Ctrl+Enter, leave with Escape then Tab', async () => {
-    const page = await openPage(browser);
-    await page.goto(site.url('my-playgrounds/'));
+    const page = await openPage(e2e.browser);
+    await page.goto(e2e.site.url('my-playgrounds/'));
     const fig = await live(page, page.locator('figure[data-playground]'));
     await fig.getByRole('button', { name: 'Fork' }).focus();
     await page.keyboard.press('Tab');
@@ -371,15 +361,15 @@ describe('keyboard and accessibility', () => {
     ['dark, phone', { viewport: { width: 390, height: 844 }, colorScheme: 'dark', isMobile: true, hasTouch: true }],
   ] as const) {
     test(`axe finds nothing on a chapter with a live playground and its output (${label})`, async () => {
-      const page = await openPage(browser, options);
-      await page.goto(site.url(CHAPTER));
+      const page = await openPage(e2e.browser, options);
+      await page.goto(e2e.site.url(CHAPTER));
       const fig = await live(page, figure(page, EXAMPLE));
       await fig.getByRole('button', { name: 'Run' }).click();
       await status(fig, /exit status 0/);
       const box = await fig.boundingBox();
       expect(box?.width ?? 0).toBeLessThanOrEqual(options.viewport.width);
       expect(await playgroundViolations(page)).toEqual([]);
-      await page.goto(site.url('pt-br/my-playgrounds/'));
+      await page.goto(e2e.site.url('pt-br/my-playgrounds/'));
       await live(page, page.locator('figure[data-playground]'));
       expect(await playgroundViolations(page)).toEqual([]);
       await page.context().close();

@@ -2,10 +2,10 @@
  * The runtime in Chromium, through the dev page (src/pages/dev/runtime.astro) of the built site:
  * a program runs with JSPI and with JSPI unavailable, and Stop ends a runaway loop.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage } from './support/browser.ts';
-import { startSite, type RunningSite } from './support/site.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openPage } from './support/browser';
+import { useSiteAndBrowser } from './support/session';
 
 interface TestRun {
   outcome: { status: string; exitCode: number; message?: string };
@@ -29,25 +29,14 @@ if __name__ == "__main__":
 `;
 const EXPECTED = 'fast finished at 0.2\nslow finished at 0.4\n';
 
-let site: RunningSite;
-let browser: Browser;
-
-beforeAll(async () => {
-  site = await startSite();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const e2e = useSiteAndBrowser();
 
 /** The runtime test page, with every URL it requests recorded. */
 async function runtimePage(query = ''): Promise<{ page: Page; requests: string[] }> {
-  const page = await openPage(browser);
+  const page = await openPage(e2e.browser);
   const requests: string[] = [];
   page.on('request', (request) => requests.push(request.url()));
-  await page.goto(site.url(`dev/runtime/${query}`));
+  await page.goto(e2e.site.url(`dev/runtime/${query}`));
   return { page, requests };
 }
 
@@ -68,7 +57,7 @@ describe('Python runtime in Chromium', () => {
       expect(real).toMatchObject({ stdout: EXPECTED, outcome: { status: 'ok', exitCode: 0 } });
       const info = await page.evaluate(() => (window as unknown as { pyRuntime: { info: { jspi: boolean } } }).pyRuntime.info);
       expect(info.jspi).toBe(jspi);
-      const origin = new URL(site.url('')).origin;
+      const origin = new URL(e2e.site.url('')).origin;
       expect(requests.filter((url) => !url.startsWith(origin) && !url.startsWith('blob:') && !url.startsWith('data:'))).toEqual([]);
       await page.context().close();
     });

@@ -1,25 +1,17 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser } from './support/browser';
-import { startSite, type RunningSite } from './support/site';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { useSiteAndBrowser } from './support/session';
 
-let site: RunningSite;
-let browser: Browser;
+const e2e = useSiteAndBrowser();
 let page: Page;
 
 beforeAll(async () => {
-  site = await startSite();
-  browser = await launchBrowser();
-  page = await (await browser.newContext()).newPage();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
+  page = await (await e2e.browser.newContext()).newPage();
 });
 
 /** Opens Starlight's search dialog with the keyboard, types like a reader, returns the result paths. */
 async function search(from: string, query: string): Promise<string[]> {
-  await page.goto(site.url(from));
+  await page.goto(e2e.site.url(from));
   await page.locator('button[data-open-modal]:not([disabled])').waitFor();
   // Pagefind's UI mounts when the browser is idle; a reader would see the box appear.
   await page.locator('#starlight__search input').waitFor({ state: 'attached', timeout: 20_000 });
@@ -120,7 +112,7 @@ describe('search kinds and example code', () => {
 
   test('code shown in a playground is searchable', async () => {
     // An identifier that appears in a playground's code and nowhere else in the chapter.
-    await page.goto(site.url('chapters/02-asyncio-basics/'));
+    await page.goto(e2e.site.url('chapters/02-asyncio-basics/'));
     const word = await page.evaluate(() => {
       const code = [...document.querySelectorAll('figure[data-playground] pre')].map((p) => (p as HTMLElement).innerText).join('\n');
       const clone = document.querySelector('main')!.cloneNode(true) as HTMLElement;
