@@ -1,5 +1,5 @@
 #: runs: browser
-#: clock: real
+#: clock: virtual
 import asyncio
 import time
 from collections.abc import Callable, Coroutine
