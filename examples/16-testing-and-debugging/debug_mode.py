@@ -1,4 +1,5 @@
 #: runs: local
+#: varies: held the loop for \d+\.\d s
 import asyncio
 import logging
 import re
