@@ -34,25 +34,29 @@ class JsHost:
         # program is running: taken now, before the run installs its event loop policy.
         self._policy = _get_policy()
         self._webloop = self._policy.get_event_loop() if self.can_suspend else None
+        #: True while this host is switching stacks: the watchdog must not run in there.
+        self.suspending = False
 
     def _suspend(self, start: Any, *args: Any) -> bool:
         """Waits for a JavaScript promise by switching stacks; False where that is impossible."""
         # The watchdog's signal handler can fire inside Python code that C called back into
         # (an isinstance check running ABCMeta.__subclasscheck__, say): the stack cannot be
         # switched there, and trying raises. The caller then waits another way or next tick.
-        if not self._can_run_sync():
+        if self.suspending or not self._can_run_sync():
             return False
         # Calling a JavaScript function that returns a promise already wraps it in a future of
         # the current loop: the call, too, happens with Pyodide's loop in place.
+        self.suspending = True
         running = events._get_running_loop()
         policy = _get_policy()
-        _set_policy(self._policy)
-        events._set_running_loop(self._webloop)
         try:
+            _set_policy(self._policy)
+            events._set_running_loop(self._webloop)
             self._run_sync(start(*args))
         finally:
             events._set_running_loop(running)
             _set_policy(policy)
+            self.suspending = False
         return True
 
     def wait(self, seconds: float) -> None:
@@ -70,8 +74,17 @@ class JsHost:
 
 
 def _on_tick(signum: int, frame: Any) -> None:
-    if _current is not None:
+    # The tick can land between any two bytecodes, also inside run_sync's own Python code while
+    # a stack switch is being set up or torn down. Flushing, suspending again or raising StopRun
+    # there left a promise to resume a stack that no longer waited for it: the next run then
+    # hung. A tick that finds the host switching stacks is skipped; the next one comes in 30 ms.
+    if _current is not None and not _current_host_suspending():
         _current.tick()
+
+
+def _current_host_suspending() -> bool:
+    host = _current.host if _current is not None else None
+    return isinstance(host, JsHost) and host.suspending
 
 
 def run(code: str, filename: str, clock: str, js: Any) -> str:
