@@ -17,6 +17,26 @@ const SUB_PATH = '/asyncio-study/';
 const reportDir = mkdtempSync(path.join(tmpdir(), 'test-report-'));
 
 const results = [];
+/** Failed tests, named again under the summary: a CI log often keeps only its tail. */
+const failures = [];
+
+/** `tier › file › test: first line of the error` for each failed test of a Vitest JSON report. */
+function failedTests(tier, json) {
+  const lines = [];
+  for (const file of json.testResults ?? []) {
+    const relative = path.relative(process.cwd(), file.name);
+    const failedAssertions = (file.assertionResults ?? []).filter((a) => a.status === 'failed');
+    for (const assertion of failedAssertions) {
+      const firstLine = (assertion.failureMessages?.[0] ?? '').split('\n')[0].slice(0, 300);
+      lines.push(`${tier} › ${relative} › ${assertion.fullName}: ${firstLine}`);
+    }
+    // A file that failed to load has no assertions, only a message.
+    if (file.status === 'failed' && failedAssertions.length === 0) {
+      lines.push(`${tier} › ${relative}: ${(file.message ?? '').split('\n')[0].slice(0, 300)}`);
+    }
+  }
+  return lines;
+}
 
 function run(command, args, env = {}) {
   const started = Date.now();
@@ -39,6 +59,7 @@ function vitestTier(name, project, files = [], env = {}) {
     passed = json.numPassedTests;
     failed = json.numFailedTests + (ok || json.numFailedTests > 0 ? 0 : 1);
     skipped = json.numPendingTests + json.numTodoTests;
+    failures.push(...failedTests(name, json));
   }
   results.push({ name, passed, failed, skipped, seconds });
 }
@@ -57,9 +78,12 @@ function pythonTier() {
   process.stdout.write(result.stdout ?? '');
   process.stderr.write(result.stderr ?? '');
   const ran = Number(/Ran (\d+) tests?/.exec(result.stderr ?? '')?.[1] ?? 0);
-  const failures = /FAILED \(([^)]*)\)/.exec(result.stderr ?? '')?.[1] ?? '';
-  const failed = [...failures.matchAll(/(?:failures|errors)=(\d+)/g)].reduce((n, m) => n + Number(m[1]), 0);
-  const skipped = Number(/skipped=(\d+)/.exec(failures || result.stderr || '')?.[1] ?? 0);
+  const counts = /FAILED \(([^)]*)\)/.exec(result.stderr ?? '')?.[1] ?? '';
+  const failed = [...counts.matchAll(/(?:failures|errors)=(\d+)/g)].reduce((n, m) => n + Number(m[1]), 0);
+  const skipped = Number(/skipped=(\d+)/.exec(counts || result.stderr || '')?.[1] ?? 0);
+  for (const match of (result.stderr ?? '').matchAll(/^(?:FAIL|ERROR): (.+)$/gm)) {
+    failures.push(`python › ${match[1]}`);
+  }
   results.push({
     name: 'python (CPython runner)',
     passed: ran - failed - skipped,
@@ -121,6 +145,10 @@ for (const r of results) {
   console.log(
     `  ${r.name.padEnd(30)} ${String(r.passed).padStart(4)} passed ${String(r.failed).padStart(3)} failed ${String(r.skipped).padStart(3)} skipped  ${r.seconds.toFixed(1)} s${note}`,
   );
+}
+if (failures.length > 0) {
+  console.log('\nFailed tests');
+  for (const line of failures) console.log(`  ${line}`);
 }
 if (total.skipped > 0 && !requireAll) {
   console.log('\nWARNING: some tests or tiers did not run (see above). This is not a full pass.');
