@@ -182,8 +182,13 @@ export class WorkerRuntime implements PythonRuntime {
     clearTimeout(timer);
     if (how === 'ended') return;
     // The interpreter is busy and cannot hear us: end the worker, then load a fresh one.
-    this.#discardWorker();
     run.resolve(this.#stoppedOutcome(run));
+    this.#replaceWorker();
+  }
+
+  /** Ends the current worker and starts loading a fresh one, so the next Run finds it ready. */
+  #replaceWorker(): void {
+    this.#discardWorker();
     void this.warmUp().catch(() => undefined);
   }
 
@@ -262,7 +267,9 @@ export class WorkerRuntime implements PythonRuntime {
         if (run?.id === message.id) run.handlers.onTaskEvents?.(message.events);
         return;
       case 'result':
-        if (run?.id === message.id) run.resolve(message.outcome);
+        if (run?.id !== message.id) return;
+        run.resolve(message.outcome);
+        if (message.outcome.outOfMemory) this.#replaceWorker();
         return;
       case 'error':
         if (message.fatal || this.#loading?.id === message.id) {

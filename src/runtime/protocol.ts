@@ -45,6 +45,11 @@ export interface RunOutcome {
   droppedChars: number;
   /** Wall-clock duration of the run. */
   durationMs: number;
+  /**
+   * The program ran out of memory. WebAssembly memory only grows, so the interpreter keeps what
+   * the program took (up to 4 GB): the page replaces the worker to give it back.
+   */
+  outOfMemory?: boolean;
 }
 
 export interface RunRequestOptions {

@@ -328,6 +328,8 @@ class BadInputTest(unittest.TestCase):
     def test_memory_error(self) -> None:
         outcome, _ = run("raise MemoryError()")
         self.assertEqual(outcome["message"], "The program ran out of memory (MemoryError).")
+        self.assertTrue(outcome.get("outOfMemory"))
+        self.assertNotIn("outOfMemory", run("raise ValueError()")[0])
 
     def test_input_is_not_supported_and_says_so(self) -> None:
         outcome, host = run("name = input('name? ')")

@@ -116,6 +116,18 @@ describe('runtime client', () => {
     expect(runtime.status).toBe('ready');
   });
 
+  it('replaces the worker after a program ran out of memory, so the memory is given back', async () => {
+    const outOfMemory: RunOutcome = { status: 'error', exitCode: 1, message: 'The program ran out of memory (MemoryError).', droppedChars: 0, durationMs: 9, outOfMemory: true };
+    const { runtime, workers } = scripted((request, w) =>
+      w.emit({ type: 'result', id: request.id, outcome: workers.length === 1 ? outOfMemory : OK }),
+    );
+    await expect(runtime.run('chunks = [bytearray(2**28) for _ in range(99)]', { clock: 'virtual' })).resolves.toEqual(outOfMemory);
+    expect(workers[0]?.terminated).toBe(true);
+    expect(workers).toHaveLength(2); // the fresh worker is loading already
+    await expect(runtime.run('print(1)', { clock: 'virtual' })).resolves.toEqual(OK);
+    expect(workers[1]?.terminated).toBe(false);
+  });
+
   it('ignores what a terminated worker sends late', async () => {
     let first = true;
     const { runtime, workers } = scripted((request, w) => {

@@ -230,6 +230,7 @@ asyncio.run(main())
       const { outcome } = await run('chunks = []\nwhile True:\n    chunks.append(bytearray(2**28))');
       expect(outcome.status).toBe('error');
       expect(outcome.message).toBe('The program ran out of memory (MemoryError).');
+      expect(outcome.outOfMemory).toBe(true);
     });
 
     it('input()', async () => {

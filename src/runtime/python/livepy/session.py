@@ -42,6 +42,7 @@ class Outcome(TypedDict, total=False):
     message: str
     droppedChars: int
     durationMs: float
+    outOfMemory: bool
 
 
 class Host(Protocol):
@@ -237,7 +238,10 @@ class Session:
             write(f"{code}\n")
             return {"status": "error", "exitCode": 1, "message": f"The program exited: {code}"}
         write(format_exception(exc))
-        return {"status": "error", "exitCode": 1, "message": describe(exc)}
+        outcome: Outcome = {"status": "error", "exitCode": 1, "message": describe(exc)}
+        if isinstance(exc, MemoryError):
+            outcome["outOfMemory"] = True
+        return outcome
 
 
 def describe(exc: BaseException) -> str:
