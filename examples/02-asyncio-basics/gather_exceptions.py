@@ -1,13 +1,20 @@
 #: runs: browser
 #: clock: virtual
 import asyncio
+import time
+
+START = time.perf_counter()
+
+
+def stamp() -> str:
+    return f"{time.perf_counter() - START:.1f}s"
 
 
 async def fetch(page: str, seconds: float) -> str:
     await asyncio.sleep(seconds)
     if page == "broken":
         raise ValueError(f"{page} is broken")
-    print(f"finished {page}")
+    print(f"{stamp()} finished {page}")
     return f"<{page}>"
 
 
@@ -19,8 +26,9 @@ async def main() -> None:
         )
     except ValueError as error:
         # The first exception reaches us; the rest are NOT cancelled.
-        print(f"caught: {error}")
-    await asyncio.sleep(2)  # meanwhile "home" and "blog" finish
+        print(f"{stamp()} caught: {error}")
+    # main() goes on with other work; the orphaned "home" and "blog" keep running meanwhile.
+    await asyncio.sleep(2)
 
     print("-- with return_exceptions=True")
     results = await asyncio.gather(
