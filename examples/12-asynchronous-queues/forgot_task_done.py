@@ -19,7 +19,7 @@ async def main() -> None:
     for page in ("home", "about", "blog"):
         await queue.put(page)
 
-    await queue.join()  # waits for three task_done() calls that never come
+    await queue.join()  # waits for 3 task_done() calls: none come
     print("all pages indexed")  # never printed
     task.cancel()
 

@@ -12,25 +12,32 @@ PAGES = {
 
 
 async def fetcher(
-    name: str, urls: asyncio.Queue[str], pages: asyncio.Queue[tuple[str, str]], start: float
+    name: str,
+    urls: asyncio.Queue[str],
+    pages: asyncio.Queue[tuple[str, str]],
+    start: float,
 ) -> None:
     while True:
         url = await urls.get()
         try:
             await asyncio.sleep(1)  # stands in for an HTTP request
-            print(f"{time.perf_counter() - start:.1f}s {name} fetched {url}")
+            fetched = time.perf_counter() - start
             await pages.put((url, PAGES[url]))  # hand over to the next stage first...
+            print(f"{time.perf_counter() - start:.1f}s {name} handed over {url}"
+                  f" (fetched at {fetched:.1f}s)")
         finally:
             urls.task_done()  # ...then say this URL is finished
 
 
 async def parser(
-    pages: asyncio.Queue[tuple[str, str]], counts: dict[str, int], start: float
+    pages: asyncio.Queue[tuple[str, str]],
+    counts: dict[str, int],
+    start: float,
 ) -> None:
     while True:
         url, text = await pages.get()
         try:
-            await asyncio.sleep(0.5)  # stands in for slow parsing
+            await asyncio.sleep(0.8)  # parsing is the slow step
             counts[url] = len(text.split())
             print(f"{time.perf_counter() - start:.1f}s parser counted {url}")
         finally:
