@@ -1,7 +1,6 @@
 #: runs: browser
 #: clock: virtual
 #: exit: 1
-#: varies: (worker|Task-1) \(line \d+ in \w+\)
 import asyncio
 
 

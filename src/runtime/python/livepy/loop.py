@@ -13,6 +13,7 @@ import asyncio
 import concurrent.futures
 import heapq
 import itertools
+import weakref
 from asyncio import events
 from typing import TYPE_CHECKING, Any, Callable
 
@@ -62,6 +63,10 @@ class PlaygroundLoop(asyncio.BaseEventLoop):
         self._session = session
         self._selector = _Selector(self)
         self._clock_resolution = 1e-9
+        # Creation order of the tasks, so that messages list them the same way on every run
+        # (asyncio.all_tasks is a set, whose order differs between Python builds).
+        self.task_order: weakref.WeakKeyDictionary[asyncio.Task[Any], int] = weakref.WeakKeyDictionary()
+        self._task_counter = itertools.count()
         session.loops.append(self)
 
     def time(self) -> float:
@@ -86,6 +91,7 @@ class PlaygroundLoop(asyncio.BaseEventLoop):
             # process for the reader, so its first task is Task-1 again.
             kwargs["name"] = f"Task-{next(self._session.task_numbers)}"
         task = super().create_task(coro, **kwargs)
+        self.task_order.setdefault(task, next(self._task_counter))
         if task._source_traceback:  # type: ignore[attr-defined]
             del task._source_traceback[-1]  # debug mode: "created at" names the reader's line
         recorder = self._session.recorder
@@ -190,7 +196,11 @@ class _StepHandle(events.Handle):
 
 def describe_waiting(loop: asyncio.AbstractEventLoop, limit: int = 5) -> str:
     """Which tasks wait, and where: the line each one is suspended on."""
-    pending = [t for t in asyncio.all_tasks(loop) if not t.done()]
+    order = getattr(loop, "task_order", {})
+    pending = sorted(
+        (t for t in asyncio.all_tasks(loop) if not t.done()),
+        key=lambda t: (order.get(t, float("inf")), t.get_name()),
+    )
     parts = []
     for task in pending[:limit]:
         where = ""
