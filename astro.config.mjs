@@ -36,11 +36,11 @@ export default defineConfig({
       sidebar: sidebarFromOutline(pageExists),
       customCss: ['./src/styles/site.css'],
       lastUpdated: false,
-      // Search: a term's name in a page title counts most, so a glossary entry comes first
-      // for its own name (tested in tests/e2e/search.test.ts).
-      // A term's glossary entry is short and names it in its title; long pages that use the
-      // word often (a study topic about periodic tasks, say) must not outrank the definition.
-      pagefind: { ranking: { pageLength: 1, metaWeights: { title: 10 } } },
+      // Search: a glossary entry comes first for its own name or alias (tested in
+      // tests/e2e/search.test.ts). Its title and its `term` metadata (the name and aliases,
+      // see GlossaryTermPage.astro) count most, and long pages are discounted, so a chapter
+      // that uses the word a hundred times ("Blocking work with threads") ranks after it.
+      pagefind: { ranking: { pageLength: 1, metaWeights: { title: 10, term: 10 } } },
       plugins: [
         starlightLinksValidator({
           errorOnRelativeLinks: false,
