@@ -50,6 +50,10 @@ const english: [string, string][] = [
   ['parallelism', 'parallelism'],
   ['task', 'task'],
   ['thread', 'thread'],
+  // Each of these is also the subject of a long chapter that repeats the word throughout.
+  ['queue', 'queue'],
+  ['stream', 'stream'],
+  ['lock', 'lock'],
 ];
 const portuguese: [string, string][] = [
   ['GIL', 'gil'],
@@ -62,6 +66,9 @@ const portuguese: [string, string][] = [
   ['bloqueio global do interpretador', 'gil'],
   ['tarefa', 'task'],
   ['processo', 'process'],
+  ['fila', 'queue'],
+  ['trava', 'lock'],
+  ['executor', 'executor'],
 ];
 
 describe('search puts the glossary entry first', () => {
