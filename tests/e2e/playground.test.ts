@@ -316,6 +316,21 @@ describe('local-only examples', () => {
 });
 
 describe('keyboard and accessibility', () => {
+  test('Run right after an edit runs the text on screen, not the text from before it', async () => {
+    const page = await openPage(e2e.browser);
+    await page.goto(e2e.site.url('my-playgrounds/'));
+    const fig = await live(page, page.locator('figure[data-playground]'));
+    await fig.locator('.cm-content').click();
+    for (const word of ['first', 'second', 'third']) {
+      await page.keyboard.press('ControlOrMeta+a');
+      await page.keyboard.insertText(`print("${word}")`);
+      await page.keyboard.press('ControlOrMeta+Enter'); // no pause: the editor's state lags a keystroke
+      await status(fig, /exit status 0/);
+      await expect(fig.locator('.pg-text').first().textContent()).resolves.toBe(word);
+    }
+    await page.context().close();
+  });
+
   test('keyboard only: into the editor, type, run with Ctrl+Enter, leave with Escape then Tab', async () => {
     const page = await openPage(e2e.browser);
     await page.goto(e2e.site.url('my-playgrounds/'));

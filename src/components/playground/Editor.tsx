@@ -1,8 +1,14 @@
 import { python } from '@codemirror/lang-python';
 import { Prec } from '@codemirror/state';
 import { EditorView, keymap } from '@codemirror/view';
-import { SandpackCodeEditor, SandpackProvider, useSandpack, type SandpackTheme } from '@codesandbox/sandpack-react';
-import { useEffect, useMemo, type RefObject } from 'react';
+import {
+  SandpackCodeEditor,
+  SandpackProvider,
+  useSandpack,
+  type CodeEditorRef,
+  type SandpackTheme,
+} from '@codesandbox/sandpack-react';
+import { useEffect, useMemo, useRef, type RefObject } from 'react';
 import type { PlaygroundFile } from '../../lib/playground/config.ts';
 
 const languages = [{ name: 'python', extensions: ['py'], language: python() }];
@@ -45,19 +51,36 @@ const theme: SandpackTheme = {
 
 export interface EditorApi {
   setCode(code: string): void;
+  /**
+   * The main file's text as the reader sees it now. Sandpack's file state reaches the island a
+   * render or two after a keystroke, so Run right after an edit would otherwise run the text
+   * from before it (an undo followed at once by Ctrl+Enter ran the undone line).
+   */
+  getCode(): string | undefined;
 }
 
 const path = (name: string) => `/${name}`;
 
 /** Reports the main file's text upward and lets the island replace it (reset, fork, share). */
-function Bridge(props: { main: string; apiRef: RefObject<EditorApi | undefined>; onChange: (code: string) => void }) {
+function Bridge(props: {
+  main: string;
+  apiRef: RefObject<EditorApi | undefined>;
+  editorRef: RefObject<CodeEditorRef | null>;
+  onChange: (code: string) => void;
+}) {
   const { sandpack } = useSandpack();
-  const code = sandpack.files[path(props.main)]?.code ?? '';
-  const { onChange } = props;
+  const mainPath = path(props.main);
+  const code = sandpack.files[mainPath]?.code ?? '';
+  const { onChange, editorRef } = props;
   useEffect(() => onChange(code), [code, onChange]);
   props.apiRef.current = {
     setCode(next) {
-      sandpack.updateFile(path(props.main), next);
+      sandpack.updateFile(mainPath, next);
+    },
+    getCode() {
+      // The view shows whichever tab is active; only the main file's view holds its live text.
+      const view = sandpack.activeFile === mainPath ? editorRef.current?.getCodemirror() : undefined;
+      return view ? view.state.doc.toString() : sandpack.files[mainPath]?.code;
     },
   };
   return null;
@@ -81,6 +104,7 @@ export function Editor(props: {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   const { onRunShortcut, label } = props;
+  const editorRef = useRef<CodeEditorRef>(null);
   const extensions = useMemo(
     () => [
       // Above the default keymap, where Mod-Enter inserts a blank line.
@@ -96,9 +120,10 @@ export function Editor(props: {
       theme={theme}
       options={{ visibleFiles: visible, activeFile: visible[0] ?? `/${props.main.name}`, autorun: false, initMode: 'immediate' }}
     >
-      <Bridge main={props.main.name} apiRef={props.apiRef} onChange={props.onChange} />
+      <Bridge main={props.main.name} apiRef={props.apiRef} editorRef={editorRef} onChange={props.onChange} />
       <div className="pg-editor" style={{ minHeight: `${props.minHeight}px` }}>
         <SandpackCodeEditor
+          ref={editorRef}
           showTabs={props.extraFiles.length > 0}
           showLineNumbers={false}
           showRunButton={false}

@@ -70,7 +70,8 @@ export function Playground(props: {
     rootRef.current?.querySelector('[role="tablist"]')?.setAttribute('aria-label', strings.filesLabel);
   });
 
-  const getCode = useCallback(() => codeRef.current, []);
+  /** What the reader sees in the editor now (see EditorApi.getCode). */
+  const getCode = useCallback(() => editorApi.current?.getCode() ?? codeRef.current, []);
 
   const persist = useCallback(
     (next: string) => {
@@ -106,8 +107,8 @@ export function Playground(props: {
 
   const run = useCallback(() => {
     setSharedCode(undefined);
-    void runner.run(codeRef.current, clock, fileName);
-  }, [runner, clock, fileName]);
+    void runner.run(getCode(), clock, fileName);
+  }, [runner, clock, fileName, getCode]);
   const runRef = useRef(run);
   runRef.current = run;
   const runShortcut = useCallback(() => runRef.current(), []);
@@ -235,7 +236,7 @@ export function Playground(props: {
           <button
             type="button"
             className="pg-link-btn"
-            onClick={() => saveFile(downloadName(fileName), downloadText(codeRef.current, downloadMeta))}
+            onClick={() => saveFile(downloadName(fileName), downloadText(getCode(), downloadMeta))}
           >
             {strings.storageDownload}
           </button>
