@@ -61,9 +61,9 @@ for (const file of htmlFiles(outDir)) {
   const html = readFileSync(file, 'utf8');
   for (const match of html.matchAll(/<a\b[^>]*?\shref="([^"]*)"/g)) {
     const href = decodeEntities(match[1]);
-    if (href === '' || /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(href) && !href.startsWith(ORIGIN)) continue;
+    if (href === '') continue;
     const target = new URL(href, pageUrl);
-    if (target.origin !== ORIGIN) continue;
+    if (target.origin !== ORIGIN) continue; // another host, mailto:, javascript: ...: not ours
     checked++;
     const targetFile = target.pathname === pageUrl.pathname ? file : fileOf(target.pathname);
     if (!targetFile) {
