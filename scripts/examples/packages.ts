@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import type { PythonInterpreter } from './python.ts';
+import { satisfiesRequiresPython, type PythonInterpreter } from './python.ts';
 
 /**
  * Packages a local example lists in its PEP 723 block must be importable by the interpreter the
@@ -33,4 +33,32 @@ export async function missingPackages(requirements: readonly string[], python: P
         `package "${requirement}" is not installed for ${python.command} ` +
         `(Debian: apt-get install python3-${moduleNameOf(requirement).replace(/_/g, '-')}, and list it in .ci/apt-packages.txt)`,
     );
+}
+
+export type InterpreterChoice =
+  | { ok: true; python: PythonInterpreter }
+  /** No interpreter is new enough: on a browser example, the Pyodide run is the whole proof. */
+  | { ok: false; kind: 'too-old'; reason: string }
+  | { ok: false; kind: 'missing-packages'; reason: string };
+
+/**
+ * The first interpreter (in order of preference) that satisfies the example's `requires-python`
+ * and can import every package it declares. When none can, the reason names what each lacked.
+ */
+export async function interpreterFor(
+  meta: { dependencies: readonly string[]; requiresPython: string | undefined },
+  pythons: readonly PythonInterpreter[],
+): Promise<InterpreterChoice> {
+  const newEnough = pythons.filter((python) => satisfiesRequiresPython(python.version, meta.requiresPython));
+  if (newEnough.length === 0) {
+    const versions = pythons.map((p) => `${p.command} is ${p.version}`).join(', ') || 'no interpreter found';
+    return { ok: false, kind: 'too-old', reason: `needs Python ${meta.requiresPython} (${versions})` };
+  }
+  const problems: string[] = [];
+  for (const python of newEnough) {
+    const missing = await missingPackages(meta.dependencies, python);
+    if (missing.length === 0) return { ok: true, python };
+    problems.push(...missing);
+  }
+  return { ok: false, kind: 'missing-packages', reason: problems.join('; ') };
 }

@@ -4,7 +4,7 @@ import type { ExampleProgram } from '../../src/lib/examples/discover.ts';
 import { EXAMPLE_TIMEOUT_MS, planCPythonRun, runOnCPython } from './cpython.ts';
 import type { PyodideExampleRunner } from './pyodide.ts';
 import type { PythonInterpreter } from './python.ts';
-import { missingPackages } from './packages.ts';
+import { interpreterFor } from './packages.ts';
 import { missingServices } from './services.ts';
 import { judgeRun } from './verdict.ts';
 
@@ -13,7 +13,9 @@ import { judgeRun } from './verdict.ts';
  * `unavailable` into a skip (or a failure in CI, see tiers.ts).
  */
 export type Verdict =
-  | { status: 'pass'; durationMs: number }
+  | { status: 'pass'; durationMs: number; interpreter?: PythonInterpreter }
+  /** A browser example for a newer Python than any found here: Pyodide (3.14) proves it. */
+  | { status: 'not-applicable'; reason: string }
   | { status: 'fail'; message: string }
   | { status: 'unavailable'; reason: string };
 
@@ -41,21 +43,34 @@ export function loadExample(program: ExampleProgram): LoadedExample | { error: s
   }
 }
 
+/**
+ * Runs the example on the first of `pythons` that satisfies its `requires-python` and has its
+ * packages. A browser example that needs a newer Python than any found is proven in Pyodide only
+ * (`not-applicable`); a missing package or service is `unavailable`.
+ */
 export async function verifyOnCPython(
   example: LoadedExample,
-  python: PythonInterpreter,
+  pythons: readonly PythonInterpreter[],
   timeoutMs: number = EXAMPLE_TIMEOUT_MS,
 ): Promise<Verdict> {
   const { program, meta } = example;
-  const missing = [...(await missingServices(meta.services)), ...(await missingPackages(meta.dependencies, python))];
+  const choice = await interpreterFor(meta, pythons);
+  if (!choice.ok) {
+    if (choice.kind === 'too-old' && meta.runs === 'browser') return { status: 'not-applicable', reason: choice.reason };
+    return { status: 'unavailable', reason: `examples/${program.id}: ${choice.reason}` };
+  }
+  const python = choice.python;
+  const missing = await missingServices(meta.services);
   if (missing.length > 0) return { status: 'unavailable', reason: `examples/${program.id}: ${missing.join('; ')}` };
   const planned = planCPythonRun(program.file, meta, python);
   if (!planned.ok) return { status: 'unavailable', reason: `examples/${program.id}: ${planned.reason}` };
 
   const result = await runOnCPython(program.file, planned.plan, python, timeoutMs);
-  const label = `CPython ${python.version} (${planned.plan.description})`;
+  const label = `CPython ${python.version} (${python.command}, ${planned.plan.description})`;
   const message = judgeRun(program.id, label, meta, example.expected, { ...result, timeoutMs });
-  return message === undefined ? { status: 'pass', durationMs: result.durationMs } : { status: 'fail', message };
+  return message === undefined
+    ? { status: 'pass', durationMs: result.durationMs, interpreter: python }
+    : { status: 'fail', message };
 }
 
 export async function verifyOnPyodide(

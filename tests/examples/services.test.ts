@@ -1,8 +1,8 @@
 /** `#: services:` checks, and the rule that CI skips nothing. */
 import { createServer, type AddressInfo } from 'node:net';
 import { describe, expect, test } from 'vitest';
-import { missingPackages, moduleNameOf } from '../../scripts/examples/packages.ts';
-import { findPython } from '../../scripts/examples/python.ts';
+import { interpreterFor, missingPackages, moduleNameOf } from '../../scripts/examples/packages.ts';
+import { findPython, satisfiesRequiresPython } from '../../scripts/examples/python.ts';
 import { missingServices } from '../../scripts/examples/services.ts';
 import { allTiersRequired, skipOrFail, Unavailable } from '../../scripts/examples/tiers.ts';
 
@@ -53,6 +53,34 @@ describe('packages a local example declares in its PEP 723 block', () => {
     const [problem] = await missingPackages(['no-such-package>=1'], lookup.python);
     expect(problem).toContain('package "no-such-package>=1" is not installed');
     expect(problem).toContain('apt-get install python3-no-such-package');
+  });
+});
+
+describe('choosing an interpreter for an example', () => {
+  test('requires-python specifiers as PEP 723 blocks write them', () => {
+    expect(satisfiesRequiresPython('3.11.7', '>=3.11')).toBe(true);
+    expect(satisfiesRequiresPython('3.11.7', '>=3.13')).toBe(false);
+    expect(satisfiesRequiresPython('3.14.2', '>=3.12,<3.15')).toBe(true);
+    expect(satisfiesRequiresPython('3.15.0', '>=3.12,<3.15')).toBe(false);
+    expect(satisfiesRequiresPython('3.13.1', '==3.13.*')).toBe(true);
+    expect(satisfiesRequiresPython('3.12.9', '==3.13.*')).toBe(false);
+    expect(satisfiesRequiresPython('3.12.0', '~=3.11')).toBe(true);
+    expect(satisfiesRequiresPython('3.11.2', undefined)).toBe(true);
+    expect(() => satisfiesRequiresPython('3.11.2', 'python3')).toThrow(/not understood/);
+  });
+
+  test('the first interpreter new enough and with the packages wins; otherwise the reason says why', async (ctx) => {
+    const lookup = findPython();
+    if (!lookup.ok) skipOrFail(ctx, lookup.reason);
+    const real = lookup.python;
+    const old = { command: real.command, version: '3.10.0' };
+    expect(await interpreterFor({ dependencies: ['json'], requiresPython: '>=3.11' }, [old, real])).toEqual({ ok: true, python: real });
+    const tooOld = await interpreterFor({ dependencies: [], requiresPython: '>=9.0' }, [real]);
+    expect(tooOld).toMatchObject({ ok: false, kind: 'too-old' });
+    expect(!tooOld.ok && tooOld.reason).toContain(`needs Python >=9.0 (${real.command} is ${real.version})`);
+    const missing = await interpreterFor({ dependencies: ['no-such-package'], requiresPython: undefined }, [real]);
+    expect(missing).toMatchObject({ ok: false, kind: 'missing-packages' });
+    expect(!missing.ok && missing.reason).toContain('apt-get install python3-no-such-package');
   });
 });
 
