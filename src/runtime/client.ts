@@ -125,14 +125,8 @@ export class WorkerRuntime implements PythonRuntime {
     if (this.#run) throw new Error('a run is already in progress: stop it before starting another');
     const id = this.#nextId++;
     // Reserve the slot before awaiting the worker, so two quick clicks cannot start two runs.
-    let resolve!: (outcome: RunOutcome) => void;
-    let reject!: (error: Error) => void;
-    const result = new Promise<RunOutcome>((res, rej) => {
-      resolve = res;
-      reject = rej;
-    });
-    let markEnded!: () => void;
-    const ended = new Promise<void>((res) => (markEnded = res));
+    const { promise: result, resolve, reject } = Promise.withResolvers<RunOutcome>();
+    const { promise: ended, resolve: markEnded } = Promise.withResolvers<void>();
     const run: ActiveRun = {
       id,
       handlers,
@@ -201,13 +195,7 @@ export class WorkerRuntime implements PythonRuntime {
 
   #stoppedOutcome(run: ActiveRun): RunOutcome {
     const durationMs = this.#options.now() - run.startedAt;
-    return {
-      status: 'stopped',
-      exitCode: 1,
-      message: `Stopped after ${(durationMs / 1000).toFixed(1)} s.`,
-      droppedChars: 0,
-      durationMs,
-    };
+    return { status: 'stopped', exitCode: 1, droppedChars: 0, durationMs };
   }
 
   #finish(run: ActiveRun): void {
@@ -220,12 +208,7 @@ export class WorkerRuntime implements PythonRuntime {
     this.#setStatus('loading');
     const worker = this.#options.createWorker();
     this.#worker = worker;
-    let resolve!: () => void;
-    let reject!: (error: Error) => void;
-    const promise = new Promise<void>((res, rej) => {
-      resolve = res;
-      reject = rej;
-    });
+    const { promise, resolve, reject } = Promise.withResolvers<void>();
     const loading: Loading = { id: this.#nextId++, worker, promise, resolve, reject };
     this.#loading = loading;
     worker.onmessage = (event) => {

@@ -39,7 +39,10 @@ export interface RunOutcome {
   status: RunStatus;
   /** 0 ok, 1 uncaught exception, the SystemExit code otherwise. */
   exitCode: number;
-  /** One human sentence for non-ok outcomes (e.g. "Stopped after 0.4 s."). */
+  /**
+   * One sentence a reader can act on, for `error` and `deadlock` ("Deadlock: ... Waiting: Task-1
+   * (line 5 in main)."). A stop needs none: the page says it, in the reader's language.
+   */
   message?: string;
   /** Output cut to keep the page responsive (0 when nothing was cut). */
   droppedChars: number;

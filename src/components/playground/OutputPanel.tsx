@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import type { Clock, RunStatus } from '../../runtime/protocol.ts';
 import { formatStamp, type OutputState } from '../../lib/playground/output.ts';
 import { format, type PlaygroundStrings } from '../../lib/playground/string-keys.ts';
 
@@ -8,12 +9,12 @@ export type RunView =
   | { phase: 'running'; loading: boolean; stopping: boolean }
   | {
       phase: 'done';
-      status: 'ok' | 'error' | 'stopped' | 'deadlock';
+      status: RunStatus;
       exitCode: number;
       durationMs: number;
       message?: string | undefined;
       droppedChars: number;
-      clock: 'real' | 'virtual';
+      clock: Clock;
     }
   | { phase: 'failed'; message: string }
   | { phase: 'crashed' };
