@@ -370,7 +370,7 @@ class StopTest(unittest.TestCase):
             host=host,
         )
         self.assertEqual(outcome["status"], "stopped")
-        self.assertTrue(outcome["message"].startswith("Stopped after "))
+        self.assertNotIn("message", outcome)  # the page says it, in the reader's language
         self.assertEqual(host.text(), "cleaned up\n")
 
     def test_the_watchdog_stops_a_busy_loop(self) -> None:

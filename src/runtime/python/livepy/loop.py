@@ -15,10 +15,32 @@ import heapq
 import itertools
 import weakref
 from asyncio import events
-from typing import TYPE_CHECKING, Any, Callable
+from typing import Any, Callable, Protocol
 
-if TYPE_CHECKING:
-    from .session import Session
+from .clock import Clock
+from .timeline import Recorder
+
+
+class LoopHost(Protocol):
+    """What a PlaygroundLoop needs from the run it belongs to (a Session provides it)."""
+
+    @property
+    def clock(self) -> Clock: ...
+
+    @property
+    def recorder(self) -> Recorder | None: ...
+
+    def wait_until(self, deadline: float) -> None:
+        """Nothing is ready before ``deadline`` (a ``clock.now()`` value): wait, or stop the run."""
+        ...
+
+    def next_task_name(self) -> str:
+        """``Task-1``, ``Task-2``... numbered per run, as a fresh process numbers them."""
+        ...
+
+    def loop_created(self, loop: PlaygroundLoop) -> None:
+        """A loop of this run exists: the run closes it at the end if the program did not."""
+        ...
 
 
 class Deadlock(BaseException):
@@ -42,15 +64,12 @@ class _Selector:
 
     def select(self, timeout: float | None) -> list[Any]:
         loop = self._loop
-        session = loop._session
         if timeout is None:
             raise Deadlock(describe_waiting(loop))
         if timeout > 0:
             scheduled = loop._scheduled  # type: ignore[attr-defined]
             deadline = scheduled[0]._when if scheduled else loop.time() + timeout
-            session.before_wait()
-            session.clock.wait_until(deadline)
-            session.check_stop()
+            loop.host.wait_until(deadline)
         return []
 
     def close(self) -> None:
@@ -58,19 +77,19 @@ class _Selector:
 
 
 class PlaygroundLoop(asyncio.BaseEventLoop):
-    def __init__(self, session: Session) -> None:
+    def __init__(self, host: LoopHost) -> None:
         super().__init__()
-        self._session = session
+        self.host = host
         self._selector = _Selector(self)
         self._clock_resolution = 1e-9
         # Creation order of the tasks, so that messages list them the same way on every run
         # (asyncio.all_tasks is a set, whose order differs between Python builds).
         self.task_order: weakref.WeakKeyDictionary[asyncio.Task[Any], int] = weakref.WeakKeyDictionary()
         self._task_counter = itertools.count()
-        session.loops.append(self)
+        host.loop_created(self)
 
     def time(self) -> float:
-        return self._session.clock.now()
+        return self.host.clock.now()
 
     def _process_events(self, event_list: list[Any]) -> None:
         pass
@@ -89,12 +108,12 @@ class PlaygroundLoop(asyncio.BaseEventLoop):
         if kwargs.get("name") is None:
             # CPython numbers unnamed tasks for the life of the process; each run is a fresh
             # process for the reader, so its first task is Task-1 again.
-            kwargs["name"] = f"Task-{next(self._session.task_numbers)}"
+            kwargs["name"] = self.host.next_task_name()
         task = super().create_task(coro, **kwargs)
         self.task_order.setdefault(task, next(self._task_counter))
         if task._source_traceback:  # type: ignore[attr-defined]
             del task._source_traceback[-1]  # debug mode: "created at" names the reader's line
-        recorder = self._session.recorder
+        recorder = self.host.recorder
         if recorder is not None:
             recorder.created(task)
         return task
@@ -116,7 +135,7 @@ class PlaygroundLoop(asyncio.BaseEventLoop):
         return timer
 
     def _call_soon(self, callback: Callable[..., Any], args: Any, context: Any) -> events.Handle:
-        recorder = self._session.recorder
+        recorder = self.host.recorder
         if recorder is None:
             return super()._call_soon(callback, args, context)  # type: ignore[misc]
         handle = _StepHandle(callback, args, self, context)

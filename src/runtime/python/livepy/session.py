@@ -21,7 +21,6 @@ import gc
 import itertools
 import linecache
 import os
-import signal
 import sys
 import time
 import types
@@ -124,7 +123,7 @@ class Session:
         self.loops: list[PlaygroundLoop] = []
         self.output = Output(self.clock) if capture else None
         self.recorder = Recorder(self.clock) if record else None
-        self.task_numbers = itertools.count(1)
+        self._task_numbers = itertools.count(1)
         self._ticks = 0
         self._started = real_monotonic()
         self._armed = False
@@ -144,6 +143,19 @@ class Session:
     def before_wait(self) -> None:
         if self.output is not None or self.recorder is not None:
             self.flush()
+
+    # -- what the event loops of the run need (loop.LoopHost) --------------------------------------
+
+    def wait_until(self, deadline: float) -> None:
+        self.before_wait()
+        self.clock.wait_until(deadline)
+        self.check_stop()
+
+    def next_task_name(self) -> str:
+        return f"Task-{next(self._task_numbers)}"
+
+    def loop_created(self, loop: PlaygroundLoop) -> None:
+        self.loops.append(loop)
 
     def check_stop(self) -> None:
         # Raised once, and only inside the program: its finally blocks and asyncio.run's
@@ -173,11 +185,11 @@ class Session:
 
     # -- running ---------------------------------------------------------------------------------
 
-    def run(self, code: str, filename: str = "main.py", watchdog: bool = False) -> Outcome:
+    def run(self, code: str, filename: str = "main.py") -> Outcome:
         started = self._started = real_monotonic()
         outcome: Outcome
         namespace: dict[str, Any] = {}
-        with _Patched(self, filename, watchdog) as patched:
+        with _Patched(self, filename) as patched:
             module = types.ModuleType("__main__")
             module.__file__ = filename
             module.__builtins__ = builtins  # type: ignore[attr-defined]
@@ -224,7 +236,7 @@ class Session:
     def _outcome_of(self, exc: BaseException) -> Outcome:
         write = sys.stderr.write
         if isinstance(exc, StopRun):
-            return {"status": "stopped", "exitCode": 1, "message": f"Stopped after {real_monotonic() - self._started:.1f} s."}
+            return {"status": "stopped", "exitCode": 1}
         if isinstance(exc, Deadlock):
             return {"status": "deadlock", "exitCode": 1, "message": str(exc)}
         if isinstance(exc, SystemExit):
@@ -295,10 +307,9 @@ def format_exception(exc: BaseException) -> str:
 class _Patched:
     """Everything a run changes in the interpreter, undone when it ends."""
 
-    def __init__(self, session: Session, filename: str, watchdog: bool) -> None:
+    def __init__(self, session: Session, filename: str) -> None:
         self._session = session
         self._filename = filename
-        self._watchdog = watchdog
         self._undo: list[Callable[[], None]] = []
 
     def _set(self, obj: Any, name: str, value: Any) -> None:
@@ -360,9 +371,6 @@ class _Patched:
             self._set(sys, "stdout", StreamWriter(session.output, "stdout"))
             self._set(sys, "stderr", StreamWriter(session.output, "stderr"))
             self._set(sys, "stdin", NoInput(lambda: InputNotSupported(INPUT_MESSAGE)))
-        if self._watchdog:
-            previous = signal.signal(signal.SIGINT, session.tick)
-            self._undo.append(lambda: signal.signal(signal.SIGINT, previous))
 
     def register_source(self, code: str) -> None:
         """Tracebacks show the reader's lines even when the file exists nowhere but here."""
@@ -381,16 +389,3 @@ class _Patched:
         while self._undo:
             self._undo.pop()()
 
-
-def run_program(
-    code: str,
-    filename: str = "main.py",
-    clock: str = "virtual",
-    host: Host | None = None,
-    capture: bool = False,
-    record: bool = False,
-    watchdog: bool = False,
-) -> Outcome:
-    """Runs ``code`` as the program ``filename``; returns how the run ended."""
-    session = Session(clock, host=host, capture=capture, record=record)
-    return session.run(code, filename, watchdog=watchdog)
