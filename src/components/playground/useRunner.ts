@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { getRuntime, runtimeAvailable, type Clock } from './runtime.ts';
+import { getRuntime, type Clock } from '../../runtime/client.ts';
 import { appendOutput, emptyOutput, type OutputState } from '../../lib/playground/output.ts';
 import type { RunView } from './OutputPanel.tsx';
 
@@ -12,7 +12,6 @@ export function useRunner() {
   const [view, setView] = useState<RunView>({ phase: 'idle' });
 
   useEffect(() => {
-    if (!runtimeAvailable) return;
     return getRuntime().onStatus((status) => {
       if (owner !== me) return;
       if (status === 'running') setView((v) => (v.phase === 'running' && v.loading ? { ...v, loading: false } : v));
@@ -26,10 +25,6 @@ export function useRunner() {
         return;
       }
       if (owner === me) return;
-      if (!runtimeAvailable) {
-        setView({ phase: 'failed', message: 'the Python runtime is not part of this build' });
-        return;
-      }
       owner = me;
       const runtime = getRuntime();
       setOutput(emptyOutput());
