@@ -5,14 +5,15 @@
 import { createRoot } from 'react-dom/client';
 import { STRINGS_ELEMENT_ID, type PlaygroundConfig } from '../../lib/playground/config.ts';
 import { loadEdit } from '../../lib/playground/edits.ts';
-import { findFork, loadForks } from '../../lib/playground/forks.ts';
+import { forkIdFromHash, ForkStore } from '../../lib/playground/forks.ts';
 import { decodeShare, parseShareFragment, ShareLinkError } from '../../lib/playground/share.ts';
 import { createStore } from '../../lib/playground/storage.ts';
 import type { PlaygroundStrings } from '../../lib/playground/string-keys.ts';
 import { ForkList } from './ForkList.tsx';
-import { FORK_PARAM, Playground, type InitialDoc } from './Playground.tsx';
+import { Playground, type InitialDoc } from './Playground.tsx';
 
 const store = createStore();
+const forks = new ForkStore(store);
 
 function readStrings(): PlaygroundStrings {
   const text = document.getElementById(STRINGS_ELEMENT_ID)?.textContent ?? '{}';
@@ -31,7 +32,7 @@ async function initialDoc(figure: HTMLElement, config: PlaygroundConfig): Promis
     code: loadEdit(store, config.lang, config.id) ?? config.main.code,
     shared: false,
     shareError: undefined,
-    fork: undefined,
+    forkId: undefined,
     forkMissing: false,
   };
   const share = parseShareFragment(location.hash);
@@ -45,12 +46,12 @@ async function initialDoc(figure: HTMLElement, config: PlaygroundConfig): Promis
     }
     return doc;
   }
-  const forkId = new URLSearchParams(location.hash.slice(1)).get(FORK_PARAM);
+  const forkId = forkIdFromHash(location.hash);
   if (config.mode === 'scratch' && forkId) {
-    const fork = findFork(loadForks(store), forkId);
+    const fork = forks.find(forkId);
     if (fork) {
       doc.code = fork.code;
-      doc.fork = { id: fork.id, name: fork.name };
+      doc.forkId = fork.id;
     } else {
       doc.forkMissing = true;
     }
@@ -74,11 +75,11 @@ export async function mountPlayground(figure: HTMLElement): Promise<void> {
     if (initial.shared || initial.shareError) figure.scrollIntoView({ block: 'start' });
   };
   createRoot(island).render(
-    <Playground config={config} strings={readStrings()} store={store} initial={initial} minHeight={minHeight} onReady={onReady} />,
+    <Playground config={config} strings={readStrings()} store={store} forks={forks} initial={initial} minHeight={minHeight} onReady={onReady} />,
   );
 }
 
 export function mountForkList(element: HTMLElement): void {
   element.replaceChildren();
-  createRoot(element).render(<ForkList strings={readStrings()} store={store} />);
+  createRoot(element).render(<ForkList strings={readStrings()} forks={forks} />);
 }
