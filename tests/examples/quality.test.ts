@@ -9,7 +9,7 @@ function assertClean(ctx: SkipContext, result: CheckResult): void {
 }
 
 describe.concurrent('Python quality gates over examples/', () => {
-  test('pyright: no type errors', async (ctx) => assertClean(ctx, await runPyright()));
+  test('pyright: no type errors (examples, the Python runner and its tests)', async (ctx) => assertClean(ctx, await runPyright()));
   test('pyflakes: no unused imports or undefined names', async (ctx) => assertClean(ctx, await runPyflakes(['examples'])));
   test(`pycodestyle: PEP 8 layout`, async (ctx) => assertClean(ctx, await runPycodestyle(['examples'])));
 });

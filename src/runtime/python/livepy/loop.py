@@ -19,6 +19,7 @@ from typing import Any, Callable, Protocol
 
 from .clock import Clock
 from .timeline import Recorder
+from .unavailable import NETWORK, PROCESSES, refuse, refusing_coroutine
 
 
 class LoopHost(Protocol):
@@ -112,7 +113,7 @@ class PlaygroundLoop(asyncio.BaseEventLoop):
         task = super().create_task(coro, **kwargs)
         self.task_order.setdefault(task, next(self._task_counter))
         if task._source_traceback:  # type: ignore[attr-defined]
-            del task._source_traceback[-1]  # debug mode: "created at" names the reader's line
+            del task._source_traceback[-1]  # pyright: ignore[reportAttributeAccessIssue]  # names the reader's line
         recorder = self.host.recorder
         if recorder is not None:
             recorder.created(task)
@@ -124,30 +125,53 @@ class PlaygroundLoop(asyncio.BaseEventLoop):
         # (which moves between two calls) orders them by creation.
         if when is None:
             raise TypeError("when cannot be None")
-        self._check_closed()
+        self._check_closed()  # pyright: ignore[reportAttributeAccessIssue]
         if self._debug:  # type: ignore[attr-defined]
             self._check_callback(callback, "call_at")  # type: ignore[attr-defined]
         timer = _OrderedTimer(when, callback, args, self, context)
-        if timer._source_traceback:  # type: ignore[attr-defined]
-            del timer._source_traceback[-1]  # type: ignore[attr-defined]
+        if timer._source_traceback:
+            del timer._source_traceback[-1]
         heapq.heappush(self._scheduled, timer)  # type: ignore[attr-defined]
-        timer._scheduled = True  # type: ignore[attr-defined]
+        timer._scheduled = True
         return timer
 
     def _call_soon(self, callback: Callable[..., Any], args: Any, context: Any) -> events.Handle:
-        recorder = self.host.recorder
-        if recorder is None:
-            return super()._call_soon(callback, args, context)  # type: ignore[misc]
+        # As BaseEventLoop._call_soon, with a handle that is timed (and recorded) as a step.
         handle = _StepHandle(callback, args, self, context)
-        handle._recorder = recorder
-        if handle._source_traceback:  # type: ignore[attr-defined]
-            del handle._source_traceback[-1]  # type: ignore[attr-defined]
+        if handle._source_traceback:
+            del handle._source_traceback[-1]
         self._ready.append(handle)  # type: ignore[attr-defined]
         return handle
 
+    # Nothing here can wait on a socket or a pipe (the "selector" never polls): say so plainly
+    # instead of failing deep inside base_events.
+    create_connection = refusing_coroutine(NETWORK, "asyncio.open_connection() (loop.create_connection())")
+    create_server = refusing_coroutine(NETWORK, "asyncio.start_server() (loop.create_server())")
+    create_datagram_endpoint = refusing_coroutine(NETWORK, "loop.create_datagram_endpoint()")
+    create_unix_connection = refusing_coroutine(NETWORK, "asyncio.open_unix_connection()")
+    create_unix_server = refusing_coroutine(NETWORK, "asyncio.start_unix_server()")
+    connect_accepted_socket = refusing_coroutine(NETWORK, "loop.connect_accepted_socket()")
+    sock_connect = refusing_coroutine(NETWORK, "loop.sock_connect()")
+    sock_accept = refusing_coroutine(NETWORK, "loop.sock_accept()")
+    sock_recv = refusing_coroutine(NETWORK, "loop.sock_recv()")
+    sock_recv_into = refusing_coroutine(NETWORK, "loop.sock_recv_into()")
+    sock_sendall = refusing_coroutine(NETWORK, "loop.sock_sendall()")
+    getaddrinfo = refusing_coroutine(NETWORK, "loop.getaddrinfo()")
+
+    def add_reader(self, fd: Any, callback: Callable[..., Any], *args: Any) -> None:
+        refuse(NETWORK, "loop.add_reader()")
+
+    def add_writer(self, fd: Any, callback: Callable[..., Any], *args: Any) -> None:
+        refuse(NETWORK, "loop.add_writer()")
+
+    subprocess_exec = refusing_coroutine(PROCESSES, "asyncio.create_subprocess_exec()")
+    subprocess_shell = refusing_coroutine(PROCESSES, "asyncio.create_subprocess_shell()")
+    connect_read_pipe = refusing_coroutine(PROCESSES, "loop.connect_read_pipe()")
+    connect_write_pipe = refusing_coroutine(PROCESSES, "loop.connect_write_pipe()")
+
     def run_in_executor(self, executor: Any, func: Callable[..., Any], *args: Any) -> asyncio.Future[Any]:
         # As in Pyodide: no threads, so the function runs here and now, blocking the loop.
-        self._check_closed()
+        self._check_closed()  # pyright: ignore[reportAttributeAccessIssue]
         future = self.create_future()
         try:
             future.set_result(func(*args))
@@ -168,12 +192,33 @@ class PlaygroundLoop(asyncio.BaseEventLoop):
 _timer_numbers = itertools.count()
 
 
+def _run_step(handle: events.Handle, run: Callable[[], None]) -> None:
+    """Runs one callback of the loop as a step: timed by the clock, recorded when it is a task's."""
+    host: LoopHost = handle._loop.host  # pyright: ignore[reportAttributeAccessIssue]
+    clock = host.clock
+    recorder = host.recorder
+    owner = getattr(handle._callback, "__self__", None)  # pyright: ignore[reportAttributeAccessIssue]
+    task = owner if recorder is not None and isinstance(owner, asyncio.Task) else None
+    clock.boundary()
+    if task is not None and recorder is not None:
+        recorder.step_start(task)
+    try:
+        run()
+    finally:
+        if task is not None and recorder is not None:
+            recorder.step_end(task)
+        clock.boundary()
+
+
 class _OrderedTimer(events.TimerHandle):
     __slots__ = ("_number",)
 
     def __init__(self, *args: Any) -> None:
         super().__init__(*args)
         self._number = next(_timer_numbers)
+
+    def _run(self) -> None:
+        _run_step(self, super()._run)
 
     def __lt__(self, other: Any) -> bool:
         if isinstance(other, _OrderedTimer):
@@ -197,20 +242,12 @@ class _OrderedTimer(events.TimerHandle):
 
 
 class _StepHandle(events.Handle):
-    """A callback of the ready queue that, when it belongs to a task, is one step of that task."""
+    """A callback of the ready queue: timed as a step, and when it belongs to a task, recorded."""
 
-    __slots__ = ("_recorder",)
+    __slots__ = ()
 
     def _run(self) -> None:
-        owner = getattr(self._callback, "__self__", None)
-        if not isinstance(owner, asyncio.Task):
-            return super()._run()
-        recorder = self._recorder
-        recorder.step_start(owner)
-        try:
-            super()._run()
-        finally:
-            recorder.step_end(owner)
+        _run_step(self, super()._run)
 
 
 def describe_waiting(loop: asyncio.AbstractEventLoop, limit: int = 5) -> str:
