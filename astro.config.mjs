@@ -7,6 +7,7 @@ import react from '@astrojs/react';
 import starlightLinksValidator from 'starlight-links-validator';
 import { sidebarFromOutline } from './src/lib/outline.ts';
 import { locales } from './src/lib/site.ts';
+import { CONTENT_SECURITY_POLICY } from './src/lib/csp.ts';
 import { glossary } from './src/lib/glossary/integration.ts';
 
 // SITE_URL and BASE_PATH let the same sources build for the deployed host and for a sub-path
@@ -35,6 +36,8 @@ export default defineConfig({
       locales,
       sidebar: sidebarFromOutline(pageExists),
       customCss: ['./src/styles/site.css'],
+      // Limits what a playground program can reach to the site itself (see src/lib/csp.ts).
+      head: [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY } }],
       lastUpdated: false,
       // Search: a glossary entry comes first for its own name or alias (tested in
       // tests/e2e/search.test.ts). Its title and its `term` metadata (the name and aliases,

@@ -13,7 +13,7 @@
  * - otherwise (a busy interpreter without JSPI) the page terminates the worker.
  */
 import type { PyodideAPI } from 'pyodide';
-import type { InitRequest, Request, RunRequest, WorkerInfo, WorkerMessage } from './protocol.ts';
+import type { InitRequest, Request, RunOutcome, RunRequest, WorkerInfo, WorkerMessage } from './protocol.ts';
 
 export interface HostEnvironment {
   /** The runner package's sources: `livepy/session.py` -> text (see python-files.ts). */
@@ -44,10 +44,21 @@ export function jspiAvailable(): boolean {
   return 'Suspending' in WebAssembly || 'Suspender' in WebAssembly;
 }
 
-interface PythonRun {
-  (code: string, filename: string, clock: string, host: object): string;
-  callPromising(code: string, filename: string, clock: string, host: object): Promise<string>;
+interface PythonReset {
+  (): void;
 }
+
+interface PythonRun {
+  (code: string, filename: string, clock: string, host: object, files: string): string;
+  callPromising(code: string, filename: string, clock: string, host: object, files: string): Promise<string>;
+}
+
+/**
+ * Past this much WebAssembly memory after a run, the page replaces the interpreter: the memory
+ * only grows (a `bytearray(2 * 10**9)` leaves 2 GB behind), and a fresh worker gives it back.
+ * A fresh Pyodide with the runner uses about 40 MB; the book's programs stay far below this.
+ */
+export const RECYCLE_ABOVE_BYTES = 512 * 1024 * 1024;
 
 interface CurrentRun {
   id: number;
@@ -59,6 +70,7 @@ export class Host {
   readonly #env: HostEnvironment;
   #pyodide: PyodideAPI | undefined;
   #runPython: PythonRun | undefined;
+  #resetPython: PythonReset | undefined;
   #loading: Promise<void> | undefined;
   #jspi = false;
   #stopSignal: Int32Array | undefined;
@@ -130,6 +142,7 @@ export class Host {
     this.#runPython = pyodide.runPython(
       `import sys\nsys.path.insert(0, ${JSON.stringify(RUNNER_ROOT)})\nfrom livepy.browser import run\nrun`,
     ) as PythonRun;
+    this.#resetPython = pyodide.runPython('from livepy.browser import reset\nreset') as PythonReset;
     this.#pyodide = pyodide;
     this.#loadMs = Math.round(performance.now() - started);
   }
@@ -177,11 +190,16 @@ export class Host {
     pyodide.setInterruptBuffer(tickSource() as unknown as Int32Array);
     const { code, options } = request;
     const filename = options.filename ?? 'main.py';
+    const files = JSON.stringify(options.files ?? {});
     try {
       const result = this.#jspi
-        ? await runPython.callPromising(code, filename, options.clock, jsHost)
-        : runPython(code, filename, options.clock, jsHost);
-      post({ type: 'result', id: request.id, outcome: JSON.parse(result) });
+        ? await runPython.callPromising(code, filename, options.clock, jsHost, files)
+        : runPython(code, filename, options.clock, jsHost, files);
+      const outcome = JSON.parse(result) as RunOutcome;
+      if (memoryBytes(pyodide) > RECYCLE_ABOVE_BYTES) outcome.recycle = true;
+      post({ type: 'result', id: request.id, outcome });
+      // After the outcome is out: a run queued behind this one waits for it, the reader does not.
+      this.#resetPython?.();
     } catch (error) {
       // The runner turns every ending of a program into an outcome; an error here means the
       // interpreter itself failed (Pyodide's fatal errors leave it unusable).
@@ -212,6 +230,12 @@ function tickSource(): { 0: number } {
       // Pyodide clears the signal after reading it; there is nothing to clear.
     },
   };
+}
+
+/** The interpreter's WebAssembly memory, which only ever grows. */
+function memoryBytes(pyodide: PyodideAPI): number {
+  const module = (pyodide as unknown as { _module?: { HEAPU8?: Uint8Array } })._module;
+  return module?.HEAPU8?.buffer.byteLength ?? 0;
 }
 
 function messageOf(error: unknown): string {
