@@ -165,7 +165,12 @@ export class Host {
     this.#current = current;
     const post = this.#env.post;
     const stopSignal = this.#stopSignal;
+    const checks: CheckCounter = { heap: () => heapOf(pyodide), index: undefined };
     const jsHost = {
+      /** Where the runner wants the count of signal checks written (an int32 it owns). */
+      countChecksAt: (address: number): void => {
+        checks.index = address >> 2;
+      },
       jspi: this.#jspi,
       sharedStop: stopSignal !== undefined,
       wait: (ms: number): Promise<void> =>
@@ -187,10 +192,11 @@ export class Host {
         if (events) post({ type: 'task-events', id: request.id, events: JSON.parse(events) });
       },
     };
-    pyodide.setInterruptBuffer(tickSource() as unknown as Int32Array);
+    pyodide.setInterruptBuffer(tickSource(checks) as unknown as Int32Array);
     const { code, options } = request;
     const filename = options.filename ?? 'main.py';
     const files = JSON.stringify(options.files ?? {});
+    let ended = false;
     try {
       const result = this.#jspi
         ? await runPython.callPromising(code, filename, options.clock, jsHost, files)
@@ -198,29 +204,50 @@ export class Host {
       const outcome = JSON.parse(result) as RunOutcome;
       if (memoryBytes(pyodide) > RECYCLE_ABOVE_BYTES) outcome.recycle = true;
       post({ type: 'result', id: request.id, outcome });
-      // After the outcome is out: a run queued behind this one waits for it, the reader does not.
-      this.#resetPython?.();
+      ended = true;
     } catch (error) {
       // The runner turns every ending of a program into an outcome; an error here means the
       // interpreter itself failed (Pyodide's fatal errors leave it unusable).
       post({ type: 'error', id: request.id, message: messageOf(error), fatal: true });
     } finally {
+      // The counter the checks were written to belonged to the run, and is gone with it.
+      checks.index = undefined;
       pyodide.setInterruptBuffer(undefined as unknown as Int32Array);
       this.#current = undefined;
+    }
+    if (!ended) return;
+    // After the outcome is out: a run queued behind this one waits for it, the reader does not.
+    try {
+      this.#resetPython?.();
+    } catch (error) {
+      post({ type: 'error', id: request.id, message: `Python could not be reset: ${messageOf(error)}`, fatal: true });
     }
   }
 }
 
+/** Where the count of the interpreter's signal checks goes: an int32 in the interpreter's memory. */
+interface CheckCounter {
+  heap: () => Int32Array | undefined;
+  index: number | undefined;
+}
+
 /**
  * What Pyodide reads as its "interrupt buffer": SIGINT once every TICK_MS, nothing otherwise.
- * Reading `[0]` happens inside the interpreter's periodic check, so it must stay cheap.
+ * Reading `[0]` happens inside the interpreter's periodic check (every few dozen loop iterations
+ * or calls), so it must stay cheap. Each read is also counted into the runner's counter: the
+ * virtual clock's measure of computing (livepy/clock.py, SECONDS_PER_CHECK).
  */
-function tickSource(): { 0: number } {
+function tickSource(checks: CheckCounter): { 0: number } {
   let calls = 0;
   let next = performance.now() + TICK_MS;
   return {
     get 0(): number {
-      if (++calls % CLOCK_EVERY_CALLS !== 0) return 0;
+      ++calls;
+      if (checks.index !== undefined) {
+        const heap = checks.heap();
+        if (heap) heap[checks.index] = calls;
+      }
+      if (calls % CLOCK_EVERY_CALLS !== 0) return 0;
       const now = performance.now();
       if (now < next) return 0;
       next = now + TICK_MS;
@@ -230,6 +257,11 @@ function tickSource(): { 0: number } {
       // Pyodide clears the signal after reading it; there is nothing to clear.
     },
   };
+}
+
+/** The interpreter's memory as int32s (a fresh view: growing the memory replaces it). */
+function heapOf(pyodide: PyodideAPI): Int32Array | undefined {
+  return (pyodide as unknown as { _module?: { HEAP32?: Int32Array } })._module?.HEAP32;
 }
 
 /** The interpreter's WebAssembly memory, which only ever grows. */

@@ -10,12 +10,13 @@ read its messages (under JSPI) and ends the run when Stop was pressed.
 
 from __future__ import annotations
 
+import array
 import json
 import signal
 from asyncio import events
 from typing import Any
 
-from .clock import blocking_sleep
+from .clock import SECONDS_PER_CHECK, blocking_sleep
 from .isolation import Baseline
 from .patches import get_policy, set_policy
 from .session import Session
@@ -39,6 +40,13 @@ class JsHost:
         self._webloop = self._policy.get_event_loop() if self.can_suspend else None
         #: True while this host is switching stacks: the watchdog must not run in there.
         self.suspending = False
+        # The host writes the count of the interpreter's signal checks here as they happen: a
+        # measure of computing that a busy machine cannot inflate (see clock.SECONDS_PER_CHECK).
+        self._checks = array.array("i", [0])
+        js.countChecksAt(self._checks.buffer_info()[0])
+
+    def work(self) -> float:
+        return self._checks[0] * SECONDS_PER_CHECK
 
     def _suspend(self, start: Any, *args: Any) -> bool:
         """Waits for a JavaScript promise by switching stacks; False where that is impossible."""

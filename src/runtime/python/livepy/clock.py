@@ -11,9 +11,16 @@ from typing import Callable, Generator
 real_monotonic = time.monotonic
 real_perf_counter = time.perf_counter
 real_time = time.time
-#: What the virtual clock counts as the program's running time: CPU time, so a machine busy with
-#: other work does not make a program look slower (in Pyodide it follows the wall clock).
+#: What the virtual clock counts as the program's running time on CPython: CPU time, so a machine
+#: busy with other work does not make a program look slower. In the browser there is no CPU
+#: clock (process_time follows the wall clock), so the host counts work instead (browser.py).
 cpu_time = time.process_time
+
+#: In the browser, the virtual clock's cost of one check of the interpreter's signal flag, which
+#: Pyodide makes every few dozen loop iterations or calls of Python code: about what it takes on
+#: a typical laptop. Counting checks instead of reading a clock makes computing cost the same
+#: every run, on every machine, however busy: a program's virtual times are repeatable.
+SECONDS_PER_CHECK = 10e-6
 
 
 def _blocking_sleep() -> Callable[[float], None]:
@@ -102,22 +109,24 @@ class VirtualClock(Clock):
 
     virtual = True
 
-    def __init__(self) -> None:
+    def __init__(self, work: Callable[[], float] = cpu_time) -> None:
+        #: Seconds of computing so far (CPU time on CPython, counted work in the browser).
+        self._work = work
         self._skipped = 0.0
         self._counted = 0.0
-        self._segment = cpu_time()
+        self._segment = work()
         # time.time() stays a plausible date: the wall time at the start, plus the clock.
         self._epoch = real_time()
 
     def _running(self) -> float:
         """The current segment's computing, once it is long enough to count."""
-        elapsed = cpu_time() - self._segment
+        elapsed = self._work() - self._segment
         return elapsed if elapsed >= LONG_STEP else 0.0
 
     def boundary(self) -> None:
         """A segment of computing ends here (a step starts or ends, the program waits)."""
         self._counted += self._running()
-        self._segment = cpu_time()
+        self._segment = self._work()
 
     def now(self) -> float:
         return self._skipped + self._counted + self._running()
@@ -127,7 +136,7 @@ class VirtualClock(Clock):
 
     def restart(self) -> None:
         self._skipped = self._counted = 0.0
-        self._segment = cpu_time()
+        self._segment = self._work()
 
     def sleep(self, seconds: float) -> None:
         # time.sleep blocks the program (nothing else runs) but its wait is skipped.
@@ -147,11 +156,11 @@ class VirtualClock(Clock):
     @contextmanager
     def excluded(self) -> Generator[None, None, None]:
         """Time spent inside is not the program's: it does not count toward the segment."""
-        started = cpu_time()
+        started = self._work()
         try:
             yield
         finally:
-            self._segment += cpu_time() - started
+            self._segment += self._work() - started
 
 
 def patched_time_functions(clock: Clock, sleep: Callable[[float], None]) -> dict[str, object]:

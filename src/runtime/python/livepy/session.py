@@ -33,7 +33,7 @@ import types
 import warnings
 from typing import Any, Protocol
 
-from .clock import Clock, RealClock, VirtualClock, blocking_sleep, real_monotonic
+from .clock import Clock, RealClock, VirtualClock, blocking_sleep, cpu_time, real_monotonic
 from .isolation import Baseline
 from .loop import Deadlock, PlaygroundLoop, StopRun
 from .outcome import Outcome, describe, format_exception
@@ -54,6 +54,10 @@ class Host(Protocol):
     #: A browser tab: no sockets, no processes; each run in a folder of its own.
     sandboxed: bool
 
+    def work(self) -> float:
+        """Seconds of computing so far, for the virtual clock (see clock.VirtualClock)."""
+        ...
+
     def wait(self, seconds: float) -> None: ...
     def yield_now(self) -> None: ...
     def stop_requested(self) -> bool: ...
@@ -66,6 +70,9 @@ class LocalHost:
     can_suspend = False
     can_stop_while_busy = False
     sandboxed = False
+
+    def work(self) -> float:
+        return cpu_time()
 
     def wait(self, seconds: float) -> None:
         blocking_sleep(seconds)
@@ -98,7 +105,7 @@ class Session:
         if clock not in ("virtual", "real"):
             raise ValueError(f'clock must be "virtual" or "real"; received {clock!r}')
         self.host: Host = host or LocalHost()
-        self.clock: Clock = VirtualClock() if clock == "virtual" else RealClock(self._wait)
+        self.clock: Clock = VirtualClock(self.host.work) if clock == "virtual" else RealClock(self._wait)
         self.loops: list[PlaygroundLoop] = []
         self.output = Output(self.clock) if capture else None
         self.recorder = Recorder(self.clock) if record else None
