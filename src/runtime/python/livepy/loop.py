@@ -194,10 +194,10 @@ _timer_numbers = itertools.count()
 
 def _run_step(handle: events.Handle, run: Callable[[], None]) -> None:
     """Runs one callback of the loop as a step: timed by the clock, recorded when it is a task's."""
-    host: LoopHost = handle._loop.host  # pyright: ignore[reportAttributeAccessIssue]
+    host: LoopHost = handle._loop.host
     clock = host.clock
     recorder = host.recorder
-    owner = getattr(handle._callback, "__self__", None)  # pyright: ignore[reportAttributeAccessIssue]
+    owner = getattr(handle._callback, "__self__", None)
     task = owner if recorder is not None and isinstance(owner, asyncio.Task) else None
     clock.boundary()
     if task is not None and recorder is not None:
