@@ -33,7 +33,7 @@ async def main() -> None:
     async with asyncio.TaskGroup() as group:  # TaskGroup.create_task passes it on
         about = group.create_task(lookup("about"), eager_start=True)
         print(f"main: about started inside the group, done? {about.done()}")
-    print(f"main: {blog.result()} {about.result()}")
+    print(f"main: {await blog} {about.result()}")
 
 
 if __name__ == "__main__":
