@@ -1,6 +1,14 @@
 /** The Python in examples/ is type-checked and linted, as part of the examples tier. */
 import { describe, expect, test } from 'vitest';
-import { runPycodestyle, runPyflakes, runPyright, type CheckResult } from '../../scripts/examples/lint.ts';
+import {
+  declaredPackages,
+  pyrightGroups,
+  pyrightVersionFor,
+  runPycodestyle,
+  runPyflakes,
+  runPyright,
+  type CheckResult,
+} from '../../scripts/examples/lint.ts';
 import { skipOrFail, type SkipContext } from '../../scripts/examples/tiers.ts';
 
 function assertClean(ctx: SkipContext, result: CheckResult): void {
@@ -31,5 +39,28 @@ describe.concurrent('the gates catch real mistakes (tests/examples/fixtures/must
     const report = result.ok === false ? result.report : '';
     expect(report).toContain("unused_import.py:4:1: 'time' imported but unused");
     expect(report).toContain("unused_import.py:9:11: undefined name 'elapsed'");
+  });
+});
+
+describe('pyright sees what each example needs', () => {
+  test('an example is checked against the lowest Python its requires-python allows', () => {
+    expect(pyrightVersionFor(undefined)).toBe('3.11');
+    expect(pyrightVersionFor('>=3.11')).toBe('3.11');
+    expect(pyrightVersionFor('>=3.13')).toBe('3.13');
+    expect(pyrightVersionFor('>=3.12,<3.15')).toBe('3.12');
+  });
+
+  test('every file under examples/ is in exactly one group, 3.13-only examples in the 3.13 group', () => {
+    const groups = pyrightGroups();
+    const files = [...groups.values()].flat();
+    expect(new Set(files).size).toBe(files.length);
+    expect(groups.get('3.13')?.map((f) => f.split('/examples/')[1])).toContain(
+      '04-concurrent-web-requests/as_completed_async_for.py',
+    );
+    expect(groups.get('3.11')?.map((f) => f.split('/examples/')[1])).toContain('04-concurrent-web-requests/api_server.py');
+  });
+
+  test('the packages the examples declare are known, so pyright can be pointed at an interpreter that has them', () => {
+    expect(declaredPackages()).toContain('aiohttp>=3.8');
   });
 });
