@@ -3,8 +3,8 @@
 Every example starts it itself, on 127.0.0.1 with a port the operating system picks, and stops
 it when it is done, so nothing here ever talks to another computer:
 
-    async with serve() as base_url, aiohttp.ClientSession() as session:
-        async with session.get(f"{base_url}/delay/0.5") as response:
+    async with serve() as base_url, aiohttp.ClientSession(base_url) as session:
+        async with session.get("/delay/0.5") as response:
             print(await response.json())
 
 Its endpoints make slowness and failure happen on purpose, so their effects show in the output:
@@ -26,6 +26,7 @@ from collections import Counter
 from collections.abc import AsyncGenerator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from dataclasses import asdict, dataclass, field
+from typing import Any
 
 from aiohttp import web
 
@@ -59,39 +60,65 @@ def drop_connection(request: web.Request) -> web.Response:
     return web.Response()  # never sent: aiohttp sees the closed connection and moves on
 
 
-def create_app() -> web.Application:
-    traffic = Traffic()
-    attempts: Counter[str] = Counter()  # requests per /flaky/{name}
+class ExampleApi:
+    """The application, with the counts its handlers keep."""
+
+    def __init__(self) -> None:
+        self.traffic = Traffic()
+        self.attempts: Counter[str] = Counter()  # requests per /flaky/{name}
+        self.handling: set[asyncio.Task[Any]] = set()  # tasks inside a handler right now
+        self.app = web.Application(middlewares=[self.count_requests])
+        self.app.add_routes(
+            [
+                web.get("/delay/{seconds}", self.delay),
+                web.get("/status/{code}", self.status),
+                web.get("/reset", self.reset),
+                web.get("/slow-body/{chunks}", self.slow_body),
+                web.get("/flaky/{name}", self.flaky),
+                web.get("/stats", self.stats),
+                web.post("/stats/reset", self.reset_stats),
+            ]
+        )
 
     @web.middleware
-    async def count(request: web.Request, handler: Handler) -> web.StreamResponse:
+    async def count_requests(self, request: web.Request, handler: Handler) -> web.StreamResponse:
         if request.path.startswith("/stats"):
             return await handler(request)
+        traffic = self.traffic
         traffic.requests += 1
         traffic.in_flight += 1
         traffic.peak = max(traffic.peak, traffic.in_flight)
         host, port = request.transport.get_extra_info("peername") if request.transport else ("?", 0)
         traffic.peers.add(f"{host}:{port}")
+        task = asyncio.current_task()
+        assert task is not None
+        self.handling.add(task)
         try:
             return await handler(request)
-        finally:  # also when the client gives up and the handler is cancelled
+        finally:  # also when the handler is cancelled
             traffic.in_flight -= 1
+            self.handling.discard(task)
 
-    async def delay(request: web.Request) -> web.Response:
+    def cancel_handlers(self) -> None:
+        """Stops the handlers still running: their clients gave up (a timeout, a cancel)."""
+        for task in self.handling:
+            task.cancel()
+
+    async def delay(self, request: web.Request) -> web.Response:
         seconds = float(request.match_info["seconds"])
         await asyncio.sleep(seconds)
         return web.json_response({"delay": seconds})
 
-    async def status(request: web.Request) -> web.Response:
+    async def status(self, request: web.Request) -> web.Response:
         await pause(request)
         code = int(request.match_info["code"])
         return web.json_response({"status": code}, status=code)
 
-    async def reset(request: web.Request) -> web.Response:
+    async def reset(self, request: web.Request) -> web.Response:
         await pause(request)
         return drop_connection(request)
 
-    async def slow_body(request: web.Request) -> web.StreamResponse:
+    async def slow_body(self, request: web.Request) -> web.StreamResponse:
         await pause(request)
         chunks = int(request.match_info["chunks"])
         interval = float(request.query.get("interval", 0.1))
@@ -105,43 +132,29 @@ def create_app() -> web.Application:
             pass  # the client stopped reading (it timed out, say): nobody is left to write to
         return response
 
-    async def flaky(request: web.Request) -> web.Response:
+    async def flaky(self, request: web.Request) -> web.Response:
         await pause(request)
         name = request.match_info["name"]
-        attempts[name] += 1
-        if attempts[name] > int(request.query.get("failures", 2)):
-            return web.json_response({"name": name, "attempt": attempts[name]})
+        self.attempts[name] += 1
+        if self.attempts[name] > int(request.query.get("failures", 2)):
+            return web.json_response({"name": name, "attempt": self.attempts[name]})
         if request.query.get("fail") == "reset":
             return drop_connection(request)
         return web.json_response({"error": "try again"}, status=500)
 
-    async def stats(request: web.Request) -> web.Response:
-        return web.json_response(traffic.summary())
+    async def stats(self, request: web.Request) -> web.Response:
+        return web.json_response(self.traffic.summary())
 
-    async def reset_stats(request: web.Request) -> web.Response:
-        nonlocal traffic
-        traffic = Traffic()
-        return web.json_response(traffic.summary())
-
-    app = web.Application(middlewares=[count])
-    app.add_routes(
-        [
-            web.get("/delay/{seconds}", delay),
-            web.get("/status/{code}", status),
-            web.get("/reset", reset),
-            web.get("/slow-body/{chunks}", slow_body),
-            web.get("/flaky/{name}", flaky),
-            web.get("/stats", stats),
-            web.post("/stats/reset", reset_stats),
-        ]
-    )
-    return app
+    async def reset_stats(self, request: web.Request) -> web.Response:
+        self.traffic = Traffic()
+        return web.json_response(self.traffic.summary())
 
 
 @asynccontextmanager
 async def serve() -> AsyncGenerator[str, None]:
     """Runs the API on 127.0.0.1 (the OS picks a free port) and yields its base URL."""
-    runner = web.AppRunner(create_app())
+    api = ExampleApi()
+    runner = web.AppRunner(api.app)
     await runner.setup()
     try:
         site = web.TCPSite(runner, "127.0.0.1", 0)
@@ -149,4 +162,7 @@ async def serve() -> AsyncGenerator[str, None]:
         host, port = runner.addresses[0][:2]
         yield f"http://{host}:{port}"
     finally:
+        # A request whose client gave up is still being handled; the server would wait for it
+        # before it stops. Nobody needs those answers: stop them now.
+        api.cancel_handlers()
         await runner.cleanup()
