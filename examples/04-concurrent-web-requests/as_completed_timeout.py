@@ -2,7 +2,7 @@
 #: varies: 0\.[12](?= s  got \{'delay': 0\.1\})
 #: varies: 0\.[34](?= s  got \{'delay': 0\.3\})
 #: varies: 0\.[56](?= s  got \{'delay': 0\.5\})
-#: varies: 1\.[01](?= s  (TimeoutError|still running))
+#: varies: 1\.[01](?= s  (TimeoutError|still running|cancelled))
 # /// script
 # requires-python = ">=3.11"
 # dependencies = ["aiohttp>=3.8"]
@@ -44,7 +44,8 @@ async def main() -> None:
             task.cancel()  # no effect on a task that is already done
         await asyncio.wait(tasks)
         cancelled = [path for path, task in zip(paths, tasks) if task.cancelled()]
-        print(f"{since(start)}  still running at the deadline: {leftovers}; cancelled: {cancelled}")
+        print(f"{since(start)}  still running at the deadline: {leftovers}")
+        print(f"{since(start)}  cancelled: {cancelled}")
 
 
 if __name__ == "__main__":

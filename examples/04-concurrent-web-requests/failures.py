@@ -48,7 +48,7 @@ async def main() -> None:
             ("no answer within 0.5 s", f"{base_url}/delay/2", False),
         ]
         for label, url, check_status in cases:
-            print(f"{label:34} -> {await attempt(session, url, check_status)}")
+            print(f"{label}\n  -> {await attempt(session, url, check_status)}")
 
 
 if __name__ == "__main__":

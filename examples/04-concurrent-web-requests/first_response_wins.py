@@ -25,7 +25,7 @@ async def get_json(session: aiohttp.ClientSession, path: str) -> dict[str, float
         return await response.json()
 
 
-async def fastest(session: aiohttp.ClientSession, timeout: float) -> str:
+async def fastest(session: aiohttp.ClientSession, timeout: float) -> tuple[str, list[str]]:
     tasks = [asyncio.create_task(get_json(session, path), name=name)
              for name, path in MIRRORS.items()]
     done, pending = await asyncio.wait(
@@ -36,17 +36,18 @@ async def fastest(session: aiohttp.ClientSession, timeout: float) -> str:
     await asyncio.wait(tasks)  # every task is finished or cancelled before we return
     cancelled = sorted(task.get_name() for task in tasks if task.cancelled())
     if not done:  # the timeout passed first: wait() returns, it does not raise
-        return f"no answer within {timeout} s; cancelled {cancelled}"
+        return f"no answer within {timeout} s", cancelled
     winner = done.pop()
-    return f"{winner.get_name()} answered {winner.result()}; cancelled {cancelled}"
+    return f"{winner.get_name()} answered {winner.result()}", cancelled
 
 
 async def main() -> None:
     async with serve() as base_url, aiohttp.ClientSession(base_url) as session:
         for timeout in (1.0, 0.1):
             start = time.perf_counter()
-            result = await fastest(session, timeout)
+            result, cancelled = await fastest(session, timeout)
             print(f"after {time.perf_counter() - start:.1f} s: {result}")
+            print(f"  cancelled: {cancelled}")
 
 
 if __name__ == "__main__":

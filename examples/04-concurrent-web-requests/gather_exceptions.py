@@ -1,5 +1,5 @@
 #: runs: local
-#: varies: 0\.[23](?= s  (gather raised|still running))
+#: varies: 0\.[23](?= s  (raised|still running))
 #: varies: 0\.[67](?= s  (they finished|gather returned))
 # /// script
 # requires-python = ">=3.11"
@@ -41,7 +41,7 @@ async def main() -> None:
         try:
             await asyncio.gather(*tasks)
         except aiohttp.ClientResponseError as error:
-            print(f"{since(start)}  gather raised {describe(error)}")
+            print(f"{since(start)}  raised {describe(error)}")
         running = [path for path, task in zip(PATHS, tasks) if not task.done()]
         print(f"{since(start)}  still running: {running}")
         await asyncio.wait(tasks)  # nobody cancelled them: they finish, unwatched
@@ -54,8 +54,8 @@ async def main() -> None:
             *(get_json(session, path) for path in PATHS), return_exceptions=True
         )
         print(f"{since(start)}  gather returned {len(results)} results:")
-        for path, result in zip(PATHS, results):
-            print(f"  {path:22} -> {describe(result)}")
+        for index, result in enumerate(results):
+            print(f"  [{index}] {describe(result)}")
         failed = sum(isinstance(result, Exception) for result in results)
         print(f"{failed} of {len(results)} failed")
 

@@ -34,29 +34,33 @@ async def server_counts(base_url: str, reset: bool = False) -> str:
             async with session.post("/stats/reset"):
                 pass
     connections = stats["connections"]
-    return f"{stats['requests']:2} requests, {connections} TCP connection" + "s" * (connections > 1)
+    return f"{stats['requests']:2} requests, {connections} connection" + "s" * (connections > 1)
+
+
+def show(label: str, counts: str) -> None:
+    print(f"{label:28}{counts}")
 
 
 async def main() -> None:
     async with serve() as base_url:
         for _ in range(5):
             await fetch_with_own_session(base_url, "/delay/0.1")
-        print(f"a session per request, 5 in a row: {await server_counts(base_url, reset=True)}")
+        show("5 in a row, a session each:", await server_counts(base_url, reset=True))
 
         async with aiohttp.ClientSession(base_url) as session:
             for _ in range(5):
                 await fetch(session, "/delay/0.1")
-            print(f"one session, 5 in a row:           {await server_counts(base_url)}")
-            for _ in range(2):
+            show("5 in a row, one session:", await server_counts(base_url))
+            for label in ("then 5 at once:", "and 5 at once again:"):
                 await asyncio.gather(*(fetch(session, "/delay/0.1") for _ in range(5)))
-                print(f"  and then 5 at once:              {await server_counts(base_url)}")
+                show(label, await server_counts(base_url))
 
             connector = session.connector
             assert connector is not None
-            print(f"its connector holds up to {connector.limit} connections "
-                  f"(per host: {connector.limit_per_host or 'no separate limit'})")
+            print(f"pool size: {connector.limit} connections "
+                  f"(per host: {connector.limit_per_host or 'no limit of its own'})")
 
-        print(f"after the async with block, session.closed is {session.closed}")
+        print(f"after async with: session.closed is {session.closed}")
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 #: runs: local
-#: varies: 0\.[23](?= s, server saw at most 12 )
-#: varies: 0\.[6-8](?= s, server saw at most 4 )
+#: varies: 0\.[23](?= s, at most 12 at once)
+#: varies: 0\.[6-8](?= s, at most  4 at once)
 # /// script
 # requires-python = ">=3.11"
 # dependencies = ["aiohttp>=3.8"]
@@ -39,8 +39,7 @@ async def report(session: aiohttp.ClientSession, how: str, start: float) -> None
         peak = (await response.json())["peak"]
     async with session.post("/stats/reset"):
         pass
-    print(f"{how:28} {elapsed:.1f} s, server saw at most {peak} at once "
-          f"(limit of {LIMIT} held: {peak <= LIMIT})")
+    print(f"{how:23} {elapsed:.1f} s, at most {peak:2} at once, limit held: {peak <= LIMIT}")
 
 
 async def main() -> None:

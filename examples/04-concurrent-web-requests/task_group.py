@@ -28,7 +28,7 @@ async def fetch_all(session: aiohttp.ClientSession, paths: list[str]) -> None:
             for path in paths:
                 tasks.append(group.create_task(get_json(session, path), name=path))
         # Here, and only here, every task has finished well.
-        print(f"  all {len(tasks)} answered: {[task.result() for task in tasks]}")
+        print(f"  answers: {[task.result() for task in tasks]}")
     except* aiohttp.ClientResponseError as failures:  # the group raises an ExceptionGroup
         for error in failures.exceptions:
             assert isinstance(error, aiohttp.ClientResponseError)
