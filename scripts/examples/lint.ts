@@ -66,17 +66,26 @@ export function pyrightVersionFor(requiresPython: string | undefined): string {
   return lowest || MINIMUM_PYTHON.join('.');
 }
 
+/** What pyrightconfig.json checks besides `examples/` (the Python runner, its tests). */
+function otherIncludes(): string[] {
+  const config = JSON.parse(readFileSync(path.join(REPO_ROOT, 'pyrightconfig.json'), 'utf8')) as { include?: string[] };
+  return (config.include ?? []).filter((entry) => entry.replace(/\/$/, '') !== 'examples');
+}
+
 /**
- * The files under `examples/` grouped by that version. pyright sets its Python version per
- * execution environment, which is a folder, never a file, so each group is one run of its own
- * (`--pythonversion`). Helper modules are checked at the oldest version, like most programs.
+ * What pyright checks, grouped by the Python version it must assume: the files under
+ * `examples/` by their `requires-python`, and everything else pyrightconfig.json includes at
+ * the project's oldest version. pyright sets its version per execution environment, which is a
+ * folder, never a file, so each group is one run of its own (`--pythonversion`). Helper modules
+ * are checked at the oldest version, like most programs.
  */
 export function pyrightGroups(root: string = EXAMPLES_DIR): Map<string, string[]> {
   const { programs, helpers } = discoverExamples(root);
-  const groups = new Map<string, string[]>();
+  const oldest = MINIMUM_PYTHON.join('.');
+  const groups = new Map<string, string[]>([[oldest, otherIncludes()]]);
   const add = (version: string, file: string) => groups.set(version, [...(groups.get(version) ?? []), file]);
   for (const program of programs) add(pyrightVersionFor(metaOf(program.file)?.requiresPython), program.file);
-  for (const helper of helpers) add(MINIMUM_PYTHON.join('.'), path.join(root, helper));
+  for (const helper of helpers) add(oldest, path.join(root, helper));
   return groups;
 }
 
@@ -99,8 +108,8 @@ function pyright(args: readonly string[]): Promise<ToolRun> {
 }
 
 /**
- * pyright over `paths` (the fixtures of the must-fail tests), or, with none, over every file in
- * `examples/`, one run per Python version the examples need.
+ * pyright over `paths` (the fixtures of the must-fail tests), or, with none, over everything
+ * pyrightconfig.json includes, one run per Python version the examples need.
  */
 export async function runPyright(paths: readonly string[] = []): Promise<CheckResult> {
   const python = await pythonWithPackages();

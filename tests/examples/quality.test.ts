@@ -54,6 +54,8 @@ describe('pyright sees what each example needs', () => {
     const groups = pyrightGroups();
     const files = [...groups.values()].flat();
     expect(new Set(files).size).toBe(files.length);
+    // The rest of pyrightconfig.json's include (the runner and its tests) is still checked.
+    expect(groups.get('3.11')).toEqual(expect.arrayContaining(['src/runtime/python', 'tests/python']));
     expect(groups.get('3.13')?.map((f) => f.split('/examples/')[1])).toContain(
       '04-concurrent-web-requests/as_completed_async_for.py',
     );
