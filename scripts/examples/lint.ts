@@ -1,10 +1,11 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { discoverExamples } from '../../src/lib/examples/discover.ts';
+import { EXAMPLES_DIR } from '../../src/lib/examples/files.ts';
 import { parseExampleMeta } from '../../src/lib/examples/metadata.ts';
-import { missingPackages } from './packages.ts';
+import { interpreterFor } from './packages.ts';
 import { findPythons, MINIMUM_PYTHON } from './python.ts';
 
 /**
@@ -41,60 +42,64 @@ function run(command: string, args: readonly string[]): Promise<ToolRun> {
   });
 }
 
-/**
- * The oldest Python an example promises to run on: the lower bound of its PEP 723
- * `requires-python` (`>=3.13` -> `3.13`), or the oldest every example supports.
- */
-export function oldestPythonFor(requiresPython: string | undefined): string {
-  const bound = /(?:^|,)\s*(?:>=|==|~=)\s*(\d+\.\d+)/.exec(requiresPython ?? '')?.[1];
-  return bound ?? MINIMUM_PYTHON.join('.');
-}
-
-interface PyrightPlan {
-  /** Python version -> the example files to check against it. */
-  groups: Map<string, string[]>;
-  /** Every package the examples declare. */
-  dependencies: string[];
-}
-
-/** Each example under the version its `requires-python` starts at; helper modules at the oldest. */
-export function planPyright(examplesRoot?: string): PyrightPlan {
-  const { programs, helpers } = discoverExamples(examplesRoot);
-  const groups = new Map<string, string[]>();
-  const dependencies = new Set<string>();
-  const add = (version: string, file: string): void => {
-    groups.set(version, [...(groups.get(version) ?? []), file]);
-  };
-  for (const program of programs) {
-    let meta;
-    try {
-      meta = parseExampleMeta(readFileSync(program.file, 'utf8'));
-    } catch {
-      add(oldestPythonFor(undefined), program.file); // the metadata test reports the broken header
-      continue;
-    }
-    meta.dependencies.forEach((d) => dependencies.add(d));
-    add(oldestPythonFor(meta.requiresPython), program.file);
+function metaOf(file: string): ReturnType<typeof parseExampleMeta> | undefined {
+  try {
+    return parseExampleMeta(readFileSync(file, 'utf8'));
+  } catch {
+    return undefined; // A broken header is the layout test's to report.
   }
-  const root = examplesRoot ?? path.join(REPO_ROOT, 'examples');
-  for (const helper of helpers) add(oldestPythonFor(undefined), path.join(root, helper));
-  return { groups, dependencies: [...dependencies] };
+}
+
+/** Every package the examples declare in their PEP 723 blocks (`aiohttp>=3.8`, ...), once. */
+export function declaredPackages(root: string = EXAMPLES_DIR): string[] {
+  const all = discoverExamples(root).programs.flatMap((program) => metaOf(program.file)?.dependencies ?? []);
+  return [...new Set(all)].sort();
 }
 
 /**
- * The interpreter whose installed packages pyright should read: the first one that can import
- * every package the examples declare (Debian's packages install for /usr/bin/python3, which may
- * not be the `python3` first on PATH), else pyright's own choice.
+ * The Python version pyright must assume for an example: the lowest its `requires-python` allows
+ * (`>=3.13` -> `3.13`), or the project's oldest, 3.11. An example that shows a 3.13 API
+ * (`async for` over `as_completed`) is checked against 3.13's stubs, the rest against 3.11's.
  */
-async function pythonWithPackages(dependencies: readonly string[]): Promise<string | undefined> {
-  if (dependencies.length === 0) return undefined;
-  for (const python of findPythons()) {
-    if ((await missingPackages(dependencies, python)).length > 0) continue;
-    const probe = spawnSync(python.command, ['-c', 'import sys; print(sys.executable)'], { encoding: 'utf8' });
-    const executable = probe.stdout?.trim();
-    if (probe.status === 0 && executable) return executable;
-  }
-  return undefined;
+export function pyrightVersionFor(requiresPython: string | undefined): string {
+  const lowest = requiresPython && /(?:>=|~=|==)\s*(\d+\.\d+)/.exec(requiresPython)?.[1];
+  return lowest || MINIMUM_PYTHON.join('.');
+}
+
+/** What pyrightconfig.json checks besides `examples/` (the Python runner, its tests). */
+function otherIncludes(): string[] {
+  const config = JSON.parse(readFileSync(path.join(REPO_ROOT, 'pyrightconfig.json'), 'utf8')) as { include?: string[] };
+  return (config.include ?? []).filter((entry) => entry.replace(/\/$/, '') !== 'examples');
+}
+
+/**
+ * What pyright checks, grouped by the Python version it must assume: the files under
+ * `examples/` by their `requires-python`, and everything else pyrightconfig.json includes at
+ * the project's oldest version. pyright sets its version per execution environment, which is a
+ * folder, never a file, so each group is one run of its own (`--pythonversion`). Helper modules
+ * are checked at the oldest version, like most programs.
+ */
+export function pyrightGroups(root: string = EXAMPLES_DIR, others: readonly string[] = otherIncludes()): Map<string, string[]> {
+  const { programs, helpers } = discoverExamples(root);
+  const oldest = MINIMUM_PYTHON.join('.');
+  const groups = new Map<string, string[]>([[oldest, [...others]]]);
+  const add = (version: string, file: string) => groups.set(version, [...(groups.get(version) ?? []), file]);
+  for (const program of programs) add(pyrightVersionFor(metaOf(program.file)?.requiresPython), program.file);
+  for (const helper of helpers) add(oldest, path.join(root, helper));
+  return groups;
+}
+
+/**
+ * pyright resolves imports through an interpreter's search paths. The examples' packages come
+ * from Debian (`python3-aiohttp`) and install for `/usr/bin/python3` only, which need not be the
+ * `python3` first on PATH, so pyright is pointed (`--pythonpath`) at the first interpreter that
+ * imports every declared package: the same order of preference the examples tier uses, so on a
+ * machine whose `python3` has them, that one is chosen.
+ */
+async function pythonWithPackages(): Promise<{ ok: true; args: string[] } | { ok: false; reason: string }> {
+  const choice = await interpreterFor({ dependencies: declaredPackages(), requiresPython: undefined }, findPythons());
+  if (!choice.ok) return { ok: false, reason: `pyright cannot resolve the examples' imports: ${choice.reason}` };
+  return { ok: true, args: ['--pythonpath', choice.python.executable ?? choice.python.command] };
 }
 
 function pyright(args: readonly string[]): Promise<ToolRun> {
@@ -102,27 +107,40 @@ function pyright(args: readonly string[]): Promise<ToolRun> {
   return run(process.execPath, [PYRIGHT, '--project', 'pyrightconfig.json', ...args]);
 }
 
-/** pyright over the given files, as configured in pyrightconfig.json (Python 3.11). */
-export async function runPyright(paths: readonly string[]): Promise<CheckResult> {
-  const result = await pyright(paths);
-  return result.status === 0 ? { ok: true } : { ok: false, report: `pyright found errors:\n${result.output}` };
+/**
+ * pyright over `paths` (the fixtures of the must-fail tests), or, with none, over everything
+ * pyrightconfig.json includes, one run per Python version the examples need.
+ */
+export async function runPyright(paths: readonly string[] = []): Promise<CheckResult> {
+  const python = await pythonWithPackages();
+  if (paths.length > 0) {
+    const result = await pyright([...(python.ok ? python.args : []), ...paths]);
+    return result.status === 0 ? { ok: true } : { ok: false, report: `pyright found errors:\n${result.output}` };
+  }
+  if (!python.ok) return { ok: 'unavailable', reason: python.reason };
+  return runPyrightGroups(pyrightGroups(), python.args);
 }
 
-/**
- * pyright over every example, each checked against the oldest Python its `requires-python`
- * allows (a 3.13 example may use 3.13's API, a 3.11 one may not), with the packages of an
- * interpreter that has what the examples import.
- */
-export async function runPyrightOnExamples(examplesRoot?: string): Promise<CheckResult> {
-  const plan = planPyright(examplesRoot);
-  const pythonPath = await pythonWithPackages(plan.dependencies);
-  const reports: string[] = [];
-  const byVersion = [...plan.groups].sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true }));
-  for (const [version, files] of byVersion) {
-    const result = await pyright(['--pythonversion', version, ...(pythonPath ? ['--pythonpath', pythonPath] : []), ...files]);
-    if (result.status !== 0) reports.push(`as Python ${version}:\n${result.output}`);
+/** One pyright run per group, each as the Python version it is keyed by. */
+export async function runPyrightGroups(groups: Map<string, string[]>, args?: readonly string[]): Promise<CheckResult> {
+  if (args === undefined) {
+    const python = await pythonWithPackages();
+    if (!python.ok) return { ok: 'unavailable', reason: python.reason };
+    args = python.args;
   }
-  return reports.length === 0 ? { ok: true } : { ok: false, report: `pyright found errors:\n${reports.join('\n')}` };
+  const pythonArgs = args;
+  const runs = await Promise.all(
+    [...groups].filter(([, files]) => files.length > 0).map(async ([version, files]) => ({
+      version,
+      result: await pyright([...pythonArgs, '--pythonversion', version, ...files]),
+    })),
+  );
+  const failed = runs.filter((r) => r.result.status !== 0);
+  if (failed.length === 0) return { ok: true };
+  return {
+    ok: false,
+    report: failed.map((r) => `pyright (Python ${r.version}) found errors:\n${r.result.output}`).join('\n\n'),
+  };
 }
 
 /** The first command of `candidates` that exists, run with `args`. */

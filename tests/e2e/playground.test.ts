@@ -313,6 +313,18 @@ describe('local-only examples', () => {
     await expect(fig.getByRole('link', { name: /Download/ }).getAttribute('download')).resolves.toBe('blocking_echo_server.py');
     await page.context().close();
   });
+
+  test('name the helper module a program imports, and offer it for download beside the program', async () => {
+    const page = await openPage(e2e.browser);
+    await page.goto(e2e.site.url('chapters/04-concurrent-web-requests/'));
+    const fig = figure(page, '04-concurrent-web-requests/semaphore_limit.py');
+    await expect(fig.innerText()).resolves.toContain('It imports api_server.py from its own folder');
+    const helper = fig.getByRole('link', { name: 'Download api_server.py' });
+    await expect(helper.getAttribute('download')).resolves.toBe('api_server.py');
+    const text = decodeURIComponent((await helper.getAttribute('href'))!.replace(/^data:[^,]*,/, ''));
+    expect(text).toContain('async def serve()');
+    await page.context().close();
+  });
 });
 
 describe('keyboard and accessibility', () => {
