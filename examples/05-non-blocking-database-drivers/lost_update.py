@@ -15,7 +15,7 @@ row; an UPDATE that does the arithmetic in SQL needs no waiting at all.
 
 import asyncio
 import time
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable, Generator
 from contextlib import contextmanager
 
 import asyncpg
@@ -34,7 +34,7 @@ class StaleReads:
         self.most = 0
 
     @contextmanager
-    def holding(self) -> Iterator[None]:
+    def holding(self) -> Generator[None, None, None]:
         self.now += 1
         self.most = max(self.most, self.now)
         try:
