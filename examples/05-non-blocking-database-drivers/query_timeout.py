@@ -1,5 +1,6 @@
 #: runs: local
 #: services: postgres
+#: varies: after \d+\.\d s
 # /// script
 # requires-python = ">=3.11"
 # dependencies = ["asyncpg>=0.27"]
