@@ -65,11 +65,14 @@ async def main() -> None:
             for row in statements:
                 print("  ", " ".join(row["statement"].split()))
 
+            # With the cache off, asyncpg prepares an unnamed statement for every call (two
+            # round trips each) and keeps nothing on the server.
             cached = await time_runs(connection)
             not_cached = await time_runs(uncached)
+            kept = await uncached.fetchval("SELECT count(*) FROM pg_prepared_statements")
             print(f"{RUNS} runs, statement cache on:  {cached * 1000:.0f} ms")
-            print(f"{RUNS} runs, statement cache off: {not_cached * 1000:.0f} ms")
-            print(f"the cache saved time: {cached < not_cached}")
+            print(f"{RUNS} runs, statement cache off: {not_cached * 1000:.0f} ms,"
+                  f" statements kept on the server: {kept}")
         finally:
             await uncached.close()
             await connection.close()
