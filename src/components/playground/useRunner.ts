@@ -11,6 +11,8 @@ export function useRunner() {
   const me = useRef(Symbol('playground')).current;
   const [output, setOutput] = useState<OutputState>(emptyOutput);
   const [view, setView] = useState<RunView>({ phase: 'idle' });
+  /** What the latest run was given: its tracebacks name this file; its stamps use this clock. */
+  const [lastRun, setLastRun] = useState<{ fileName: string; clock: Clock } | undefined>();
 
   useEffect(() => {
     return getRuntime().onStatus((status) => {
@@ -29,6 +31,7 @@ export function useRunner() {
       owner = me;
       const runtime = getRuntime();
       setOutput(emptyOutput());
+      setLastRun({ fileName: filename, clock });
       setView({ phase: 'running', loading: runtime.status !== 'ready' && runtime.status !== 'running', stopping: false });
       try {
         const outcome = await runtime.run(code, { clock, filename }, {
@@ -64,5 +67,5 @@ export function useRunner() {
     void getRuntime().stop();
   }, [me]);
 
-  return { output, view, run, stop, running: view.phase === 'running' };
+  return { output, view, lastRun, run, stop, running: view.phase === 'running' };
 }
