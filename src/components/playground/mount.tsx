@@ -65,9 +65,10 @@ export async function mountPlayground(figure: HTMLElement): Promise<void> {
   const island = figure.querySelector<HTMLElement>('.pg-island');
   if (!island || !staticView) return;
   const initial = await initialDoc(figure, config);
-  // The island renders hidden, then takes the placeholder's place in one swap.
+  // The island renders hidden, then takes the placeholder's place in one swap. The placeholder
+  // is removed, not hidden: it carries the editor's class names, which must name one editor.
   const onReady = () => {
-    staticView.hidden = true;
+    staticView.remove();
     island.hidden = false;
     figure.dataset.ready = 'true';
     if (initial.shared || initial.shareError) figure.scrollIntoView({ block: 'start' });
