@@ -66,7 +66,9 @@ describe('a playground in a chapter', () => {
     await expect(fig.locator('.pg-static .cm-line').count()).resolves.toBeGreaterThan(20);
     await expect(fig.locator('.pg-static .sp-syntax-keyword').count()).resolves.toBeGreaterThan(0);
     await expect(fig.locator('.pg-static').innerText()).resolves.toContain('asyncio.create_task');
-    await expect(fig.locator('.cm-content').count()).resolves.toBe(0);
+    // No editor: the only code is the placeholder's.
+    await expect(fig.locator('.pg-live').count()).resolves.toBe(0);
+    await expect(fig.locator('[contenteditable]').count()).resolves.toBe(0);
     await page.context().close();
   });
 
