@@ -52,6 +52,8 @@ export default defineConfig({
       customCss: ['./src/styles/site.css'],
       // Limits what a playground program can reach to the site itself (see src/lib/csp.ts).
       head: [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY } }],
+      // src/pages/404.astro is the not-found page, in both languages.
+      disable404Route: true,
       lastUpdated: false,
       // Search (tests/e2e/search.test.ts and reader.spec.ts): a glossary entry comes first for its
       // own name or alias, then the chapters that teach the term. The entry's title and its `term`
