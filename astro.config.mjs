@@ -45,7 +45,7 @@ export default defineConfig({
     }),
     starlight({
       title: { en: 'asyncio, live', 'pt-BR': 'asyncio, ao vivo' },
-      description: 'Learn Python concurrency with asyncio, with examples you run in your browser.',
+      description: 'Learn Python concurrency with asyncio, with tested examples you can run, many of them in your browser.',
       defaultLocale: 'root',
       locales,
       sidebar: sidebarFromOutline(pageExists),
