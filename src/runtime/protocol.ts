@@ -36,6 +36,22 @@ export interface TaskEvent {
 
 export type RunStatus = 'ok' | 'error' | 'stopped' | 'deadlock';
 
+/** A task a deadlock left waiting, and the line of the reader's code it waits on. */
+export interface WaitingTask {
+  name: string;
+  line?: number;
+  function?: string;
+}
+
+/**
+ * `message` as a key and its values, so the page can word it in the reader's language
+ * (`playground.explain.<key>` in src/content/i18n/*.json). `tasks` (a deadlock's) is a list.
+ */
+export interface Explanation {
+  key: string;
+  values: Record<string, string | number | WaitingTask[]>;
+}
+
 export interface RunOutcome {
   status: RunStatus;
   /** 0 ok, 1 uncaught exception, the SystemExit code otherwise. */
@@ -45,6 +61,8 @@ export interface RunOutcome {
    * (line 5 in main)."). A stop needs none: the page says it, in the reader's language.
    */
   message?: string;
+  /** `message`, for the page to word in the reader's language. */
+  explanation?: Explanation;
   /** Output cut to keep the page responsive (0 when nothing was cut). */
   droppedChars: number;
   /** Wall-clock duration of the run. */
@@ -211,21 +229,45 @@ function readTaskEvent(value: unknown): TaskEvent | undefined {
   return { kind, task, name, t, ...(outcome === undefined ? {} : { outcome }), ...(detail === undefined ? {} : { detail }) };
 }
 
+function readWaitingTask(value: unknown): WaitingTask | undefined {
+  if (!isObject(value) || typeof value['name'] !== 'string') return undefined;
+  const { name, line, function: where } = value;
+  if (!(line === undefined || Number.isInteger(line)) || !optionalString(where)) return undefined;
+  return { name, ...(line === undefined ? {} : { line: line as number }), ...(where === undefined ? {} : { function: where }) };
+}
+
+function readExplanation(value: unknown): Explanation | undefined {
+  if (!isObject(value) || typeof value['key'] !== 'string' || !isObject(value['values'])) return undefined;
+  const values: Explanation['values'] = {};
+  for (const [name, item] of Object.entries(value['values'])) {
+    if (typeof item === 'string' || isFiniteNumber(item)) values[name] = item;
+    else {
+      const tasks = readAll(item, readWaitingTask);
+      if (!tasks) return undefined;
+      values[name] = tasks;
+    }
+  }
+  return { key: value['key'], values };
+}
+
 function readOutcome(value: unknown): RunOutcome | undefined {
   if (!isObject(value)) return undefined;
-  const { status, exitCode, message, droppedChars, durationMs, outOfMemory, recycle } = value;
+  const { status, exitCode, message, explanation, droppedChars, durationMs, outOfMemory, recycle } = value;
   if (!oneOf(status, RUN_STATUSES) || !Number.isInteger(exitCode) || !isFiniteNumber(droppedChars) || !isFiniteNumber(durationMs)) {
     return undefined;
   }
   if (!optionalString(message) || ![undefined, true, false].includes(outOfMemory as boolean) || ![undefined, true, false].includes(recycle as boolean)) {
     return undefined;
   }
+  const explained = explanation === undefined ? undefined : readExplanation(explanation);
+  if (explanation !== undefined && explained === undefined) return undefined;
   return {
     status,
     exitCode: exitCode as number,
     droppedChars,
     durationMs,
     ...(message === undefined ? {} : { message }),
+    ...(explained === undefined ? {} : { explanation: explained }),
     ...(outOfMemory === undefined ? {} : { outOfMemory: outOfMemory as boolean }),
     ...(recycle === undefined ? {} : { recycle: recycle as boolean }),
   };

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import type { Clock, RunStatus } from '../../runtime/protocol.ts';
+import type { Clock, Explanation, RunStatus } from '../../runtime/protocol.ts';
+import { explanationText } from '../../lib/playground/explain.ts';
 import { formatStamp, type OutputState } from '../../lib/playground/output.ts';
 import { format, type PlaygroundStrings } from '../../lib/playground/string-keys.ts';
 import { findTracebackPlace } from '../../lib/playground/traceback.ts';
@@ -14,6 +15,7 @@ export type RunView =
       exitCode: number;
       durationMs: number;
       message?: string | undefined;
+      explanation?: Explanation | undefined;
       droppedChars: number;
       clock: Clock;
     }
@@ -54,8 +56,9 @@ export function statusText(view: RunView, strings: PlaygroundStrings, lang: stri
 }
 
 /** The non-ok outcome's own sentence (which tasks wait where, which module is missing, ...). */
-export function outcomeMessage(view: RunView): string | undefined {
-  return view.phase === 'done' && view.status !== 'ok' ? view.message : undefined;
+export function outcomeMessage(view: RunView, strings: PlaygroundStrings): string | undefined {
+  if (view.phase !== 'done' || view.status === 'ok') return undefined;
+  return explanationText(view.explanation, strings, view.message);
 }
 
 /** A line's text, with the place in the reader's file that a traceback names made a button. */
@@ -107,7 +110,7 @@ export function OutputPanel(props: {
   const dropped = output.droppedChars + (view.phase === 'done' ? view.droppedChars : 0);
   const status = statusText(view, strings, props.lang);
   const ended = view.phase === 'done' ? view.status : undefined;
-  const message = outcomeMessage(view);
+  const message = outcomeMessage(view, strings);
 
   return (
     <section className="pg-output" aria-labelledby={`${props.id}-output-title`}>

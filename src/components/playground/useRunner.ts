@@ -45,6 +45,7 @@ export function useRunner() {
           exitCode: outcome.exitCode,
           durationMs: outcome.durationMs,
           message: outcome.message,
+          explanation: outcome.explanation,
           droppedChars: outcome.droppedChars,
           clock,
         });
