@@ -69,7 +69,7 @@ export default defineConfig({
           termSaturation: 1.2,
           termSimilarity: 9,
           diacriticSimilarity: 0.8,
-          metaWeights: { title: 10, term: 10 },
+          metaWeights: { title: 10, term: 10, name: 20 },
         },
       },
       plugins: [

@@ -375,14 +375,9 @@ test.describe('search: a term’s entry first, then the pages that teach it', ()
     const chapters = chaptersOf(lang);
     const prefix = lang === 'en' ? '' : 'pt-br/';
     for (const [query, id, teaching] of queries[lang]) {
-      // The "Eager task" entry (added with the 3.12-3.14 topic) outranks "Task" for its own
-      // name under every ranking tried, the earlier pageLength: 1 included: Pagefind has no boost
-      // for an exact name. Kept visible until the entry or the index changes.
-      const knownOutranked = id === 'task';
-      (knownOutranked ? test.fixme : test)(`${lang}: "${query}" -> glossary/${id}/${teaching ? ', then a chapter that teaches it' : ''}`, async ({ page, baseURL }) => {
+      test(`${lang}: "${query}" -> glossary/${id}/${teaching ? ', then a chapter that teaches it' : ''}`, async ({ page, baseURL }) => {
         const base = new URL(baseURL!).pathname;
         const shown = (await search(page, `${prefix}about/`, query)).map((p) => p.slice(base.length + prefix.length).replace(/\/$/, ''));
-        console.log(`[ranking] ${lang} "${query}": ${shown.slice(0, 5).join(' , ')}`);
         expect(shown[0]).toBe(`glossary/${id}`);
         if (!teaching) return;
         expect(shown[1]).toMatch(/^(chapters|topics)\//);
