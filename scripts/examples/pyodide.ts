@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Host } from '../../src/runtime/host.ts';
-import type { Clock, RunOutcome, WorkerInfo, WorkerMessage } from '../../src/runtime/protocol.ts';
+import type { Clock, RunOutcome, RunRequestOptions, WorkerInfo, WorkerMessage } from '../../src/runtime/protocol.ts';
 import { nodeHost } from '../runtime/node-host.ts';
 import { EXAMPLE_TIMEOUT_MS } from './cpython.ts';
 
@@ -59,8 +59,12 @@ export class PyodideExampleRunner {
 
   /** Runs the program at `file` as the playground does, with the clock its output was taken on. */
   run(file: string, clock: Clock, timeoutMs: number = EXAMPLE_TIMEOUT_MS): Promise<PyodideRunResult> {
+    return this.runSource(readFileSync(file, 'utf8'), { clock, filename: path.basename(file) }, timeoutMs);
+  }
+
+  /** Runs `code` with the page's run options (helper modules in `files`), stopped after `timeoutMs`. */
+  runSource(code: string, options: RunRequestOptions, timeoutMs: number = EXAMPLE_TIMEOUT_MS): Promise<PyodideRunResult> {
     const id = this.#nextId++;
-    const code = readFileSync(file, 'utf8');
     let output = '';
     let timedOut = false;
     return new Promise((resolve) => {
@@ -88,7 +92,7 @@ export class PyodideExampleRunner {
           finish(undefined, undefined);
         }
       });
-      this.#host.handle({ type: 'run', id, code, options: { clock, filename: path.basename(file) } });
+      this.#host.handle({ type: 'run', id, code, options });
     });
   }
 }

@@ -1,0 +1,118 @@
+/**
+ * The runs that prove every exercise, generated from its data (tests/examples/exercises.test.ts):
+ *
+ * - code kinds: the reference solution passes every check; the starter fails with the message
+ *   `starter-fails-with` names; each `wrong/<message-id>.py` fails with its own message;
+ * - predict: `program.py` prints `program.out` (and a choice question's answer is what it does).
+ *
+ * Each run is exactly what the page sends the worker (driver.ts), so a test passing here means a
+ * reader's Check behaves the same.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { RunOutcome } from '../../src/runtime/protocol.ts';
+import { checkRun, type CheckRun } from '../../src/lib/exercises/driver.ts';
+import { loadExercises } from '../../src/lib/exercises/load.ts';
+import { isCodeExercise, type CodeExercise, type Exercise, type PredictExercise } from '../../src/lib/exercises/types.ts';
+import { failureIds, readVerdict, type Verdict } from '../../src/lib/exercises/verdict.ts';
+import type { Lang } from '../../src/lib/site.ts';
+
+export const CHECKER_FILE = fileURLToPath(new URL('../../src/runtime/python/livecheck.py', import.meta.url));
+
+export function checkerSource(): string {
+  return readFileSync(CHECKER_FILE, 'utf8');
+}
+
+export type Expectation = { pass: true } | { failsWith: string };
+
+export interface CheckFixture {
+  /** `02-asyncio-basics/breakfast: starter` */
+  name: string;
+  exercise: CodeExercise;
+  expect: Expectation;
+  run: CheckRun;
+}
+
+export interface PredictFixture {
+  name: string;
+  exercise: PredictExercise;
+  run: CheckRun;
+}
+
+/** Words for the two verdicts the checker cannot write (a stop, a checker that never started). */
+export const TEST_WORDS = {
+  stoppedTitle: 'stopped',
+  stopped: 'stopped after {seconds} s',
+  brokenTitle: 'broken',
+  broken: 'broken: {message}',
+};
+
+export function checkFixtures(lang: Lang, exercises: Exercise[] = [...loadExercises().values()]): CheckFixture[] {
+  const checker = checkerSource();
+  return exercises.filter(isCodeExercise).flatMap((exercise) => {
+    const make = (label: string, code: string, expect: Expectation): CheckFixture => ({
+      name: `${exercise.id}: ${label}`,
+      exercise,
+      expect,
+      run: checkRun(exercise, code, lang, checker),
+    });
+    return [
+      make('solution passes', exercise.solution, { pass: true }),
+      make(`starter fails with "${exercise.starterFailsWith}"`, exercise.starter, { failsWith: exercise.starterFailsWith }),
+      ...exercise.wrong.map((w) => make(`wrong/${w.messageId}.py fails with "${w.messageId}"`, w.code, { failsWith: w.messageId })),
+    ];
+  });
+}
+
+export function predictFixtures(exercises: Exercise[] = [...loadExercises().values()]): PredictFixture[] {
+  return exercises
+    .filter((e): e is PredictExercise => e.kind === 'predict' && e.runs === 'browser')
+    .map((exercise) => ({
+      name: `${exercise.id}: program.py prints program.out`,
+      exercise,
+      run: { code: exercise.program, filename: exercise.file, files: {} },
+    }));
+}
+
+/** Why a check run does not meet its expectation, or undefined when it does. */
+export function judgeCheck(fixture: CheckFixture, output: string, outcome: RunOutcome): string | undefined {
+  const verdict: Verdict = readVerdict(output, outcome, TEST_WORDS);
+  const summary = verdict.checks.map((c) => `  ${c.status} ${c.id}${c.message ? `: ${c.message}` : ''}`).join('\n');
+  const mistake = verdict.mistake ? `\n  mistake ${verdict.mistake.id}: ${verdict.mistake.message}` : '';
+  const internal = verdict.checks.filter((c) => c.internal);
+  if (internal.length > 0) return `the exercise itself failed:\n${summary}${mistake}`;
+  if ('pass' in fixture.expect) {
+    return verdict.passed ? undefined : `expected every check to pass:\n${summary}${mistake}${verdict.details ? `\n${verdict.details}` : ''}`;
+  }
+  const wanted = fixture.expect.failsWith;
+  if (verdict.passed) return `expected a failure with "${wanted}", but every check passed`;
+  const ids = failureIds(verdict);
+  return ids.includes(wanted) ? undefined : `expected a failure with "${wanted}", got [${ids.join(', ')}]:\n${summary}${mistake}`;
+}
+
+/** What the run of a predict program did, as a choice's outcome. */
+export function outcomeKind(outcome: RunOutcome): 'output' | 'exception' | 'hang' | 'stopped' {
+  if (outcome.status === 'deadlock') return 'hang';
+  if (outcome.status === 'stopped') return 'stopped';
+  return outcome.exitCode === 0 ? 'output' : 'exception';
+}
+
+/** The text a run leaves for the reader, with a deadlock's sentence last (as run_example.py prints it). */
+export function shownOutput(output: string, outcome: RunOutcome): string {
+  return outcome.status === 'deadlock' && outcome.message ? `${output}${outcome.message}\n` : output;
+}
+
+/** Why a predict program's run disagrees with its exercise, or undefined when it agrees. */
+export function judgePredict(fixture: PredictFixture, output: string, outcome: RunOutcome): string | undefined {
+  const { exercise } = fixture;
+  const shown = shownOutput(output, outcome);
+  if (shown !== exercise.output) {
+    return `program.py printed something else than program.out:\n--- program.out\n${exercise.output}\n--- the run\n${shown}`;
+  }
+  if (exercise.question === 'choice') {
+    const right = exercise.choices.find((c) => c.id === exercise.answer);
+    const did = outcomeKind(outcome);
+    if (right?.outcome !== did) return `the answer "${exercise.answer}" says the program ends with ${right?.outcome}; it ${did === 'output' ? 'ended normally' : `ended with ${did}`}`;
+  }
+  return undefined;
+}
