@@ -11,23 +11,25 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { RunOutcome } from '../../src/runtime/protocol.ts';
-import { checkRun, type CheckRun } from '../../src/lib/exercises/driver.ts';
+import { CHECKER_MODULES, checkRun, type CheckerFiles, type CheckRun } from '../../src/lib/exercises/driver.ts';
 import { loadExercises } from '../../src/lib/exercises/load.ts';
 import { isCodeExercise, type CodeExercise, type Exercise, type PredictExercise } from '../../src/lib/exercises/types.ts';
 import { failureIds, readVerdict, type Verdict } from '../../src/lib/exercises/verdict.ts';
 import type { Lang } from '../../src/lib/site.ts';
 
-export const CHECKER_FILE = fileURLToPath(new URL('../../src/runtime/python/livecheck.py', import.meta.url));
+const PYTHON_DIR = fileURLToPath(new URL('../../src/runtime/python/', import.meta.url));
 
-export function checkerSource(): string {
-  return readFileSync(CHECKER_FILE, 'utf8');
+/** The checker's modules, as the page sends them to the worker. */
+export function checkerFiles(): CheckerFiles {
+  return Object.fromEntries(CHECKER_MODULES.map((name) => [name, readFileSync(PYTHON_DIR + name, 'utf8')])) as CheckerFiles;
 }
 
 export type Expectation = { pass: true } | { failsWith: string };
 
 export interface CheckFixture {
-  /** `02-asyncio-basics/breakfast: starter` */
+  /** `02-asyncio-basics/breakfast: starter fails with "too-slow"` */
   name: string;
+  role: 'solution' | 'starter' | 'wrong';
   exercise: CodeExercise;
   expect: Expectation;
   run: CheckRun;
@@ -48,18 +50,19 @@ export const TEST_WORDS = {
 };
 
 export function checkFixtures(lang: Lang, exercises: Exercise[] = [...loadExercises().values()]): CheckFixture[] {
-  const checker = checkerSource();
+  const checker = checkerFiles();
   return exercises.filter(isCodeExercise).flatMap((exercise) => {
-    const make = (label: string, code: string, expect: Expectation): CheckFixture => ({
+    const make = (role: CheckFixture['role'], label: string, code: string, expect: Expectation): CheckFixture => ({
       name: `${exercise.id}: ${label}`,
+      role,
       exercise,
       expect,
       run: checkRun(exercise, code, lang, checker),
     });
     return [
-      make('solution passes', exercise.solution, { pass: true }),
-      make(`starter fails with "${exercise.starterFailsWith}"`, exercise.starter, { failsWith: exercise.starterFailsWith }),
-      ...exercise.wrong.map((w) => make(`wrong/${w.messageId}.py fails with "${w.messageId}"`, w.code, { failsWith: w.messageId })),
+      make('solution', 'solution passes', exercise.solution, { pass: true }),
+      make('starter', `starter fails with "${exercise.starterFailsWith}"`, exercise.starter, { failsWith: exercise.starterFailsWith }),
+      ...exercise.wrong.map((w) => make('wrong', `wrong/${w.messageId}.py fails with "${w.messageId}"`, w.code, { failsWith: w.messageId })),
     ];
   });
 }

@@ -1,8 +1,9 @@
 /**
  * Every exercise, proven from its data (scripts/exercises/fixtures.ts), through the runner a
  * reader's Check uses:
- * - on CPython (one process for the whole batch), with the English words;
- * - in Pyodide under Node (one interpreter for the file), with the Portuguese words;
+ * - on CPython (one process for the whole batch), every fixture, with the English words;
+ * - in Pyodide under Node (one interpreter for the file), the solutions and the starters, with
+ *   the Portuguese words (the known wrong answers add time there and no new runtime path);
  * so both languages' messages are filled in by a real check, and both runtimes agree.
  *
  * Per code exercise: the solution passes every check, the starter fails with its intended
@@ -15,7 +16,7 @@ import { PyodideExampleRunner } from '../../scripts/examples/pyodide.ts';
 import { skipOrFail } from '../../scripts/examples/tiers.ts';
 import { runOnCPython, type BatchResult } from '../../scripts/exercises/cpython.ts';
 import {
-  checkerSource,
+  checkerFiles,
   checkFixtures,
   judgeCheck,
   judgePredict,
@@ -67,7 +68,7 @@ describe('exercises on CPython (English)', () => {
 });
 
 describe('exercises in Pyodide (Portuguese)', () => {
-  const inPyodide = checkFixtures('pt-BR');
+  const inPyodide = checkFixtures('pt-BR').filter((f) => f.role !== 'wrong');
   let runner: PyodideExampleRunner | undefined;
   let loadError: string | undefined;
 
@@ -107,7 +108,7 @@ describe('exercises in Pyodide (Portuguese)', () => {
     const exercise = [...loadExercises().values()].find(isCodeExercise);
     if (!exercise) throw new Error('no code exercise to try a runaway on');
     const runaway = `import asyncio\n\n\nasync def main() -> None:\n    while True:\n        pass\n\n\nasyncio.run(main())\n`;
-    const run = checkRun(exercise, runaway, 'en', checkerSource());
+    const run = checkRun(exercise, runaway, 'en', checkerFiles());
     const { output, outcome, timedOut } = await pyodide(ctx).runSource(run.code, { clock: 'virtual', filename: run.filename, files: run.files }, 2_000);
     expect(timedOut).toBe(true);
     expect(outcome?.status).toBe('stopped');

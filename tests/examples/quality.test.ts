@@ -12,16 +12,29 @@ import {
   type CheckResult,
 } from '../../scripts/examples/lint.ts';
 import { skipOrFail, type SkipContext } from '../../scripts/examples/tiers.ts';
+import { readdirSync } from 'node:fs';
+
+function exercisePythonFiles(dir = 'exercises'): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.py'))
+    .map((entry) => `${entry.parentPath}/${entry.name}`)
+    .sort();
+}
 
 function assertClean(ctx: SkipContext, result: CheckResult): void {
   if (result.ok === 'unavailable') skipOrFail(ctx, result.reason);
   if (result.ok === false) throw new Error(result.report);
 }
 
-describe.concurrent('Python quality gates over examples/', () => {
-  test('pyright: no type errors (examples, the Python runner and its tests)', async (ctx) => assertClean(ctx, await runPyright()));
-  test('pyflakes: no unused imports or undefined names', async (ctx) => assertClean(ctx, await runPyflakes(['examples'])));
-  test(`pycodestyle: PEP 8 layout`, async (ctx) => assertClean(ctx, await runPycodestyle(['examples'])));
+/** Exercise files readers see or run; known wrong answers are wrong on purpose (pyflakes skips them). */
+const exerciseFiles = exercisePythonFiles();
+
+describe.concurrent('Python quality gates over examples/ and exercises/', () => {
+  test('pyright: no type errors (examples, exercises, the Python runner, the checker and their tests)', async (ctx) =>
+    assertClean(ctx, await runPyright()));
+  test('pyflakes: no unused imports or undefined names', async (ctx) =>
+    assertClean(ctx, await runPyflakes(['examples', ...exerciseFiles.filter((f) => !f.includes('/wrong/'))])));
+  test(`pycodestyle: PEP 8 layout`, async (ctx) => assertClean(ctx, await runPycodestyle(['examples', 'exercises'])));
 });
 
 describe.concurrent('the gates catch real mistakes (tests/examples/fixtures/must-fail/lint/)', () => {

@@ -11,7 +11,7 @@
  * check.py as in the page, on the real clock (threads and processes work there).
  */
 import type { Lang } from '../site.ts';
-import { checkRequest, type CheckData } from './driver.ts';
+import { checkRequest, type CheckData, type CheckerFiles } from './driver.ts';
 
 export const CODE_START = '# ===== your code: edit below this line =====';
 export const CODE_END = '# ===== end of your code =====';
@@ -78,9 +78,10 @@ def _check_or_run() -> int:
 
     with open(__file__, encoding="utf-8") as file:
         data = json.loads(file.read().rstrip("\\n").rsplit("\\n", 1)[-1][len("${DATA_PREFIX}"):])
-    livecheck = types.ModuleType("livecheck")
-    sys.modules["livecheck"] = livecheck
-    exec(compile(data["checker"], "livecheck.py", "exec"), livecheck.__dict__)
+    for name, source in data["checker"].items():  # livecheck_words, livecheck_engine, livecheck
+        module = sys.modules[name] = types.ModuleType(name)
+        exec(compile(source, f"{name}.py", "exec"), module.__dict__)
+    livecheck = sys.modules["livecheck"]
     return livecheck.run_file(__file__) if "--run" in sys.argv[1:] else livecheck.check_file(__file__)
 
 
@@ -92,11 +93,17 @@ export interface DownloadData extends CheckData {
   prompt: { en: string; 'pt-BR': string };
 }
 
-export function exerciseFile(exercise: DownloadData, code: string, lang: Lang, checker: string): string {
+export function exerciseFile(exercise: DownloadData, code: string, lang: Lang, checker: CheckerFiles): string {
   const words = DOWNLOAD_WORDS[lang];
   const fill = (template: string) => template.replaceAll('{file}', exercise.file);
   const request = checkRequest(exercise, '', lang);
-  const data = { checker, check: exercise.check, texts: request.texts, lang, seed: request.seed };
+  // In import order: each module finds the ones before it in sys.modules.
+  const modules = {
+    livecheck_words: checker['livecheck_words.py'],
+    livecheck_engine: checker['livecheck_engine.py'],
+    livecheck: checker['livecheck.py'],
+  };
+  const data = { checker: modules, check: exercise.check, texts: request.texts, lang, seed: request.seed };
   const body = code.endsWith('\n') ? code : `${code}\n`;
   const docstring = [
     plainText(exercise.title[lang]),

@@ -4,16 +4,18 @@
  * exactly the program a reader's Check runs.
  *
  * The program is two lines: import the checker, hand it the request (the reader's code, the
- * exercise's words in the reader's language, a seed). The checker (`livecheck.py`) and the
- * exercise's `check.py` travel as helper modules beside it (the runtime's `files` option). The
- * checker compiles and runs the reader's code itself (see livecheck.py for why) and prints one
+ * exercise's words in the reader's language, a seed). The checker's modules and the exercise's
+ * `check.py` travel as helper modules beside it (the runtime's `files` option). The checker
+ * compiles and runs the reader's code itself (see livecheck_engine.py for why) and prints one
  * marked line: the verdict.
  */
 import type { Lang } from '../site.ts';
 import type { CodeExercise } from './types.ts';
 
 export const VERDICT_MARKER = '\x1elivecheck-verdict ';
-export const CHECKER_MODULE = 'livecheck.py';
+/** The checker, in src/runtime/python/: the page imports them as text, the tests read them. */
+export const CHECKER_MODULES = ['livecheck.py', 'livecheck_engine.py', 'livecheck_words.py'] as const;
+export type CheckerFiles = Record<(typeof CHECKER_MODULES)[number], string>;
 export const CHECKS_MODULE = 'exercise_check.py';
 export const DRIVER_FILENAME = 'check.py';
 
@@ -55,11 +57,11 @@ export function checkRequest(exercise: CheckData, code: string, lang: Lang) {
  * The run that checks `code`. A JSON string literal is a valid Python string literal (same
  * escapes, `\uXXXX` included), so the request travels as JSON inside a Python string.
  */
-export function checkRun(exercise: CheckData, code: string, lang: Lang, checker: string): CheckRun {
+export function checkRun(exercise: CheckData, code: string, lang: Lang, checker: CheckerFiles): CheckRun {
   const request = JSON.stringify(JSON.stringify(checkRequest(exercise, code, lang)));
   return {
     code: `import livecheck\n\nlivecheck.main(${request})\n`,
     filename: DRIVER_FILENAME,
-    files: { [CHECKER_MODULE]: checker, [CHECKS_MODULE]: exercise.check },
+    files: { ...checker, [CHECKS_MODULE]: exercise.check },
   };
 }

@@ -1,0 +1,28 @@
+import asyncio
+
+
+class Account:
+    def __init__(self, balance: int) -> None:
+        self.balance = balance
+        self.lock = asyncio.Lock()
+
+    async def withdraw(self, amount: int) -> bool:
+        """Takes `amount` out if the balance covers it; says whether it did."""
+        # The check and the change it depends on form one critical section: no other
+        # withdrawal may run between them.
+        async with self.lock:
+            if self.balance < amount:
+                return False
+            await asyncio.sleep(0.1)  # the bank's fraud check
+            self.balance -= amount
+            return True
+
+
+async def main() -> None:
+    account = Account(100)
+    approved = await asyncio.gather(*(account.withdraw(30) for _ in range(5)))
+    print(f"approved: {sum(approved)}, balance: {account.balance}")
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
