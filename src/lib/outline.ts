@@ -68,6 +68,7 @@ export const outline: OutlineGroup[] = [
     label: { en: 'Reference', 'pt-BR': 'Referência' },
     entries: [
       { slug: 'glossary', label: { en: 'Glossary', 'pt-BR': 'Glossário' }, route: true },
+      { slug: 'exercises', label: { en: 'Exercises', 'pt-BR': 'Exercícios' } },
       { slug: 'my-playgrounds', label: { en: 'My playgrounds', 'pt-BR': 'Meus playgrounds' } },
     ],
   },

@@ -4,8 +4,19 @@ import { getRuntime } from '../../runtime/page.ts';
 import { appendOutput, emptyOutput, type OutputState } from '../../lib/playground/output.ts';
 import type { RunView } from './OutputPanel.tsx';
 
-/** The page has one Python runtime; one playground runs at a time. */
+/** The page has one Python runtime; one playground (or exercise) runs at a time. */
 let owner: symbol | undefined;
+
+/** Takes the page's runtime for `who` (an exercise's Check); false while someone else runs. */
+export function claimRuntime(who: symbol): boolean {
+  if (owner && owner !== who) return false;
+  owner = who;
+  return true;
+}
+
+export function releaseRuntime(who: symbol): void {
+  if (owner === who) owner = undefined;
+}
 
 export function useRunner() {
   const me = useRef(Symbol('playground')).current;
