@@ -53,7 +53,7 @@ export function checkFixtures(lang: Lang, exercises: Exercise[] = [...loadExerci
   const checker = checkerFiles();
   return exercises.filter(isCodeExercise).flatMap((exercise) => {
     const make = (role: CheckFixture['role'], label: string, code: string, expect: Expectation): CheckFixture => ({
-      name: `${exercise.id}: ${label}`,
+      name: `${exercise.id}: ${label}${lang === 'en' ? '' : ` (${lang})`}`,
       role,
       exercise,
       expect,
@@ -102,7 +102,9 @@ export function outcomeKind(outcome: RunOutcome): 'output' | 'exception' | 'hang
 
 /** The text a run leaves for the reader, with a deadlock's sentence last (as run_example.py prints it). */
 export function shownOutput(output: string, outcome: RunOutcome): string {
-  return outcome.status === 'deadlock' && outcome.message ? `${output}${outcome.message}\n` : output;
+  const line = outcome.status === 'deadlock' && outcome.message ? `${outcome.message}\n` : '';
+  // The Pyodide runner of the examples tier already adds it, as run_example.py does.
+  return line && !output.endsWith(line) ? `${output}${line}` : output;
 }
 
 /** Why a predict program's run disagrees with its exercise, or undefined when it agrees. */

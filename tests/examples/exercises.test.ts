@@ -1,9 +1,10 @@
 /**
  * Every exercise, proven from its data (scripts/exercises/fixtures.ts), through the runner a
  * reader's Check uses:
- * - on CPython (one process for the whole batch), every fixture, with the English words;
- * - in Pyodide under Node (one interpreter for the file), the solutions and the starters, with
- *   the Portuguese words (the known wrong answers add time there and no new runtime path);
+ * - on CPython (one batch per core), every fixture with the English words, and the starters
+ *   again with the Portuguese ones;
+ * - in Pyodide under Node (one interpreter for the file), the reference solutions, with the
+ *   Portuguese words (the failing fixtures add time there and no new runtime path);
  * so both languages' messages are filled in by a real check, and both runtimes agree.
  *
  * Per code exercise: the solution passes every check, the starter fails with its intended
@@ -14,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { findPythons } from '../../scripts/examples/python.ts';
 import { PyodideExampleRunner } from '../../scripts/examples/pyodide.ts';
 import { skipOrFail } from '../../scripts/examples/tiers.ts';
-import { runOnCPython, type BatchResult } from '../../scripts/exercises/cpython.ts';
+import { runOnCPython, runOnCPythonInParallel, type BatchResult } from '../../scripts/exercises/cpython.ts';
 import {
   checkerFiles,
   checkFixtures,
@@ -23,12 +24,17 @@ import {
   predictFixtures,
   TEST_WORDS,
 } from '../../scripts/exercises/fixtures.ts';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { runMerged } from '../../scripts/examples/process.ts';
+import { exerciseFile } from '../../src/lib/exercises/download.ts';
 import { checkRun } from '../../src/lib/exercises/driver.ts';
-import { loadExercises } from '../../src/lib/exercises/load.ts';
+import { loadExercise, loadExercises } from '../../src/lib/exercises/load.ts';
 import { isCodeExercise } from '../../src/lib/exercises/types.ts';
-import { readVerdict } from '../../src/lib/exercises/verdict.ts';
+import { failureIds, parseVerdict, readVerdict } from '../../src/lib/exercises/verdict.ts';
 
-const onCPython = checkFixtures('en');
+const onCPython = [...checkFixtures('en'), ...checkFixtures('pt-BR').filter((f) => f.role === 'starter')];
 const predictions = predictFixtures();
 const [python] = findPythons();
 
@@ -39,11 +45,12 @@ describe('exercises on CPython (English)', () => {
   beforeAll(async () => {
     if (!python) return;
     try {
-      results = await runOnCPython(python.command, [...onCPython, ...predictions].map((f) => f.run), 120_000);
+      // Both cores: the tier runs its files one at a time, so this batch has the machine.
+      results = await runOnCPythonInParallel(python.command, [...onCPython, ...predictions].map((f) => f.run), 240_000);
     } catch (error) {
       failure = error as Error;
     }
-  }, 150_000);
+  }, 300_000);
 
   const resultOf = (index: number, ctx: Parameters<typeof skipOrFail>[0]): BatchResult => {
     if (!python) skipOrFail(ctx, 'no Python 3.11+ interpreter found (set PYTHON to one)');
@@ -68,7 +75,7 @@ describe('exercises on CPython (English)', () => {
 });
 
 describe('exercises in Pyodide (Portuguese)', () => {
-  const inPyodide = checkFixtures('pt-BR').filter((f) => f.role !== 'wrong');
+  const inPyodide = checkFixtures('pt-BR').filter((f) => f.role === 'solution');
   let runner: PyodideExampleRunner | undefined;
   let loadError: string | undefined;
 
@@ -115,5 +122,55 @@ describe('exercises in Pyodide (Portuguese)', () => {
     const verdict = readVerdict(output, outcome!, TEST_WORDS);
     expect(verdict.passed).toBe(false);
     expect(verdict.checks.map((c) => c.messageId)).toEqual(['stopped']);
+  });
+});
+
+describe('a downloaded exercise checks itself with plain python3 (real clock, no runner)', () => {
+  const exercise = loadExercise('02-asyncio-basics/lost-emails');
+  if (!isCodeExercise(exercise)) throw new Error('lost-emails should be a code exercise');
+  const folder = mkdtempSync(path.join(tmpdir(), 'exercise-download-'));
+  afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+  async function runFile(code: string, args: string[]): Promise<{ status: number | undefined; output: string }> {
+    const file = path.join(folder, exercise.file);
+    writeFileSync(file, exerciseFile(exercise, code, 'pt-BR', checkerFiles()));
+    const result = await runMerged(python!.command, [file, ...args], { cwd: folder, env: process.env, timeoutMs: 60_000 });
+    return { status: result.exitCode, output: result.output };
+  }
+
+  test('the reference solution passes every check (exit status 0), with the Portuguese words', async (ctx) => {
+    if (!python) skipOrFail(ctx, 'no Python 3.11+ interpreter found (set PYTHON to one)');
+    const { status, output } = await runFile(exercise.solution, []);
+    expect(output).toContain('Todas as 4 verificações passaram.');
+    expect(status).toBe(0);
+  });
+
+  test('the starter fails (exit status 1) with its intended message', async (ctx) => {
+    if (!python) skipOrFail(ctx, 'no Python 3.11+ interpreter found (set PYTHON to one)');
+    const { status, output } = await runFile(exercise.starter, ['--json']);
+    expect(status).toBe(1);
+    const verdict = parseVerdict(output);
+    expect(verdict && failureIds(verdict)).toContain(exercise.starterFailsWith);
+  });
+
+  test('--run runs the reader’s program without checking it', async (ctx) => {
+    if (!python) skipOrFail(ctx, 'no Python 3.11+ interpreter found (set PYTHON to one)');
+    const { status, output } = await runFile(exercise.solution, ['--run']);
+    expect(status).toBe(0);
+    expect(output).toContain('emails sent: 3');
+  });
+});
+
+describe('the request reaches Python intact', () => {
+  test('quotes, backslashes, line separators and non-ASCII text in the reader’s code survive the driver', async (ctx) => {
+    if (!python) skipOrFail(ctx, 'no Python 3.11+ interpreter found (set PYTHON to one)');
+    const exercise = loadExercise('02-asyncio-basics/breakfast');
+    if (!isCodeExercise(exercise)) throw new Error('breakfast should be a code exercise');
+    // The solution with a comment full of characters a careless encoding would break.
+    const comment = String.raw`# "quotes" 'single' \ back\slash \u0041 """ '''` + ' \u2028 \u2029 café ☕';
+    const code = `${exercise.solution}\n${comment}\n`;
+    const [result] = await runOnCPython(python.command, [checkRun(exercise, code, 'en', checkerFiles())], 60_000);
+    const verdict = result && parseVerdict(result.output);
+    expect(verdict?.passed).toBe(true);
   });
 });

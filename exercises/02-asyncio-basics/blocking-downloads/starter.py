@@ -12,7 +12,9 @@ async def download(name: str, seconds: float) -> str:
 async def main() -> None:
     start = time.perf_counter()
     pages = await asyncio.gather(
-        download("home", 1.0), download("about", 0.5), download("blog", 1.5)
+        download("home", 1.0),
+        download("about", 0.5),
+        download("blog", 1.5),
     )
     print(pages)
     print(f"took {time.perf_counter() - start:.1f} s")

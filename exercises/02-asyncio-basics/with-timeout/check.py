@@ -101,7 +101,7 @@ def lets_errors_through(ctx: Context) -> None:
 
 @check("generated")
 def generated_cases(ctx: Context) -> None:
-    for _ in range(12):
+    for _ in range(8):
         seconds = ctx.random.randint(1, 30) / 10
         limit = ctx.random.randint(1, 30) / 10
         if seconds != limit:

@@ -40,7 +40,7 @@ def program_result(ctx: Context) -> None:
 
 @check("generated")
 def generated_withdrawals(ctx: Context) -> None:
-    for _ in range(10):
+    for _ in range(6):
         balance = ctx.random.randint(50, 200)
         amounts = [ctx.random.randint(10, 60) for _ in range(ctx.random.randint(3, 8))]
         approved, final = withdraw_all(ctx, balance, amounts)

@@ -93,7 +93,7 @@ def workers_at_once(ctx: Context) -> None:
 def free_worker_takes_next(ctx: Context) -> None:
     _, _, run = run_case(ctx, SIMPLE, 2)
     best = best_time(2, [s for s, _ in SIMPLE])
-    ctx.expect(run.elapsed <= best + ctx.tolerance / 2, "slow", elapsed=run.elapsed, best=best)
+    ctx.expect(run.elapsed <= best + ctx.tolerance, "slow", elapsed=run.elapsed, best=best)
 
 
 @check("clean")
@@ -123,7 +123,7 @@ def generated_cases(ctx: Context) -> None:
         ctx.expect(results == want, "generated-results", got=results, want=want, **case)
         ctx.expect(meter.most <= workers, "generated-too-many", most=meter.most, **case)
         ctx.expect(
-            run.elapsed <= best + ctx.tolerance / 2,
+            run.elapsed <= best + ctx.tolerance,
             "generated-slow",
             elapsed=run.elapsed,
             best=best,

@@ -53,8 +53,7 @@ def expect_schedule(ctx: Context, period: float, durations: list[float], message
     seen = starts_of(ctx, period, durations)
     ctx.expect(not seen["overlap"], "overlap")
     want = expected_starts(period, durations)
-    # Virtual times are exact; the margin only absorbs a long step on a busy machine.
-    late = first_late(seen["starts"], want, ctx.tolerance if ctx.local else 0.1)
+    late = first_late(seen["starts"], want, ctx.tolerance)
     if late is not None:
         got = seen["starts"]
         ctx.fail(

@@ -156,7 +156,7 @@ export function CodeExercise(props: {
               <ExButton icon="check" label={strings.check} hint={strings.checkHint} onClick={() => void check()} disabled={pending !== undefined || runner.running} primary labelled />
             )}
             {!local && (
-              <ExButton icon="run" label={strings.run} hint={strings.runHint} onClick={runProgram} disabled={pending !== undefined || runner.running} keyshortcuts="Control+Enter Meta+Enter" labelled />
+              <ExButton icon="run" label={strings.run} hint={strings.runHint} onClick={runProgram} disabled={pending !== undefined || runner.running} keyshortcuts="Control+Enter Meta+Enter" labelled phoneIcon />
             )}
             <ExButton
               icon="hint"
@@ -186,7 +186,7 @@ export function CodeExercise(props: {
       <HintList hints={config.hints} shown={progress.hints} strings={strings} />
       <div className="ex-solution-gate">
         {solutionShown ? (
-          <SolutionView html={props.solutionHtml} strings={strings} />
+          <SolutionView html={props.solutionHtml} heading={strings.solution} />
         ) : mayShowSolution ? (
           <ExButton icon="solution" label={strings.showSolution} onClick={() => setSolutionShown(true)} labelled />
         ) : (

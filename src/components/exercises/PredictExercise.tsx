@@ -116,22 +116,17 @@ export function PredictExercise(props: {
 
   const verdict: Verdict | undefined = answered && {
     passed: answered.right,
-    checks: [
-      {
-        id: 'prediction',
-        title: answered.right ? strings.predictRight : strings.predictWrong,
-        status: answered.right ? 'pass' : 'fail',
-        ...(answered.right
-          ? {}
-          : {
-              message:
-                config.question === 'order'
-                  ? format(strings.predictOrderWrong, { wrong: answered.wrong.length, total: order.length })
-                  : format(strings.predictItDid, { answer: choiceText(config, config.answer) }),
-            }),
-      },
-    ],
+    checks: [{ id: 'prediction', title: '', status: answered.right ? 'pass' : 'fail' }],
   };
+  const summary =
+    answered &&
+    (answered.right
+      ? strings.predictRight
+      : `${strings.predictWrong} ${
+          config.question === 'order'
+            ? format(strings.predictOrderWrong, { wrong: answered.wrong.length, total: order.length })
+            : format(strings.predictItDid, { answer: choiceText(config, config.answer) })
+        }`);
 
   return (
     <div className="ex-live">
@@ -200,10 +195,10 @@ export function PredictExercise(props: {
         />
       </div>
       {notice && <p className="pg-note">{notice}</p>}
-      <VerdictView verdict={verdict} pending={pending} strings={strings} />
+      <VerdictView verdict={verdict} pending={pending} strings={strings} summary={summary || undefined} />
       <HintList hints={config.hints} shown={progress.hints} strings={strings} />
       {answered && (
-        <SolutionView html={props.solutionHtml} strings={strings}>
+        <SolutionView html={props.solutionHtml} heading={strings.why}>
           {config.question === 'choice' && choice && <p>{format(strings.predictYouSaid, { answer: choiceText(config, choice) })}</p>}
           <p className="ex-output-title">{config.runs === 'browser' ? strings.predictOutput : strings.predictRecorded}</p>
           <pre className="ex-output">{answered.output || ' '}</pre>

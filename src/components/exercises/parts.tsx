@@ -27,13 +27,16 @@ export function ExButton(props: {
   disabled?: boolean;
   primary?: boolean;
   keyshortcuts?: string;
-  /** Keep the word beside the icon while there is room (Check, Run); others show the icon. */
+  /** Keep the word beside the icon (Check, Run); others show the icon and carry the word as
+   *  their name. */
   labelled?: boolean;
+  /** A labelled button that still gives up its word on a phone (Run). */
+  phoneIcon?: boolean;
 }) {
   return (
     <button
       type="button"
-      className={`pg-btn${props.labelled ? ' pg-btn-labelled' : ''}${props.primary ? ' pg-btn-primary' : ''}`}
+      className={`pg-btn${props.labelled ? ' pg-btn-labelled' : ''}${props.labelled && !props.phoneIcon ? ' ex-keep-label' : ''}${props.primary ? ' pg-btn-primary' : ''}`}
       onClick={props.disabled ? undefined : props.onClick}
       aria-disabled={props.disabled ? true : undefined}
       title={props.hint ?? props.label}
@@ -66,9 +69,17 @@ export function Inline({ text }: { text: string }) {
 
 const MARKS: Record<CheckStatus, string> = { pass: '✓', fail: '✗', skip: '–' };
 
-/** The verdict as a status region: a summary line, then one line per check. */
-export function VerdictView(props: { verdict: Verdict | undefined; pending: string | undefined; strings: ExerciseStrings }) {
-  const { verdict, pending, strings } = props;
+/**
+ * The verdict as a status region: a summary line, then one line per check. A prediction has a
+ * single answer: its `summary` replaces the count, and the list is left out.
+ */
+export function VerdictView(props: {
+  verdict: Verdict | undefined;
+  pending: string | undefined;
+  strings: ExerciseStrings;
+  summary?: string | undefined;
+}) {
+  const { verdict, pending, strings, summary } = props;
   const statusWord: Record<CheckStatus, string> = { pass: strings.statusPass, fail: strings.statusFail, skip: strings.statusSkip };
   const failed = verdict?.checks.filter((c) => c.status !== 'pass').length ?? 0;
   return (
@@ -76,13 +87,15 @@ export function VerdictView(props: { verdict: Verdict | undefined; pending: stri
       {pending && <p className="ex-pending">{pending}</p>}
       {!pending && verdict && (
         <>
-          <p className="ex-summary">{verdict.passed ? strings.passed : format(strings.failed, { failed, total: verdict.checks.length })}</p>
+          <p className="ex-summary">
+            {summary !== undefined ? <Inline text={summary} /> : verdict.passed ? strings.passed : format(strings.failed, { failed, total: verdict.checks.length })}
+          </p>
           {verdict.mistake && (
             <p className="ex-mistake">
               <strong>{strings.mistake}:</strong> <Inline text={verdict.mistake.message} />
             </p>
           )}
-          <ul className="ex-checks">
+          {summary === undefined && (<ul className="ex-checks">
             {verdict.checks.map((c) => (
               <li key={c.id} data-status={c.status} data-check={c.id}>
                 <span className="ex-mark" aria-hidden="true">
@@ -99,7 +112,7 @@ export function VerdictView(props: { verdict: Verdict | undefined; pending: stri
                 </span>
               </li>
             ))}
-          </ul>
+          </ul>)}
           {verdict.details && (
             <details className="ex-more">
               <summary>{strings.details}</summary>
@@ -136,10 +149,11 @@ export function HintList({ hints, shown, strings }: { hints: string[]; shown: nu
 }
 
 /** The solution and its explanation, as the build highlighted them (a template in the page). */
-export function SolutionView({ html, strings, children }: { html: string; strings: ExerciseStrings; children?: ReactNode }) {
+export function SolutionView(props: { html: string; heading: string; children?: ReactNode }) {
+  const { html, heading, children } = props;
   return (
-    <section className="ex-solution" data-solution aria-label={strings.solution}>
-      <h4>{strings.solution}</h4>
+    <section className="ex-solution" data-solution aria-label={heading}>
+      <h4>{heading}</h4>
       <div className="sl-markdown-content" dangerouslySetInnerHTML={{ __html: html }} />
       {children}
     </section>

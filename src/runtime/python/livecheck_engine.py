@@ -692,6 +692,20 @@ class Engine:
             (events, "new_event_loop"),
             (events.Handle, "_run"),
         ]
+        # In the playground runner, the virtual clock also counts any step that computes for
+        # 20 ms or more. In Pyodide that follows the wall clock, so a busy machine (or a garbage
+        # collection) would move a check's times. Checks measure waiting: during a check the
+        # clock counts waits only, and times come out the same on every machine. A blocking
+        # time.sleep still moves it.
+        runner_clock = sys.modules.get("livepy.clock")
+        if runner_clock is not None and hasattr(runner_clock, "LONG_STEP"):
+            restore.append((runner_clock, "LONG_STEP"))
+
+            def enter_waits_only() -> None:
+                enter()
+                setattr(runner_clock, "LONG_STEP", float("inf"))
+
+            return Patch(enter_waits_only, lambda: None, restore=restore)
         return Patch(enter, lambda: None, restore=restore)
 
 
@@ -751,11 +765,13 @@ def _force_close(coro: Any, patience: int = 2_000) -> None:
                 raise _Kill()
         return tracer
 
+    # The frames are found before tracing starts: walking them traced (this module's own lines
+    # counted and, past patience, raising here) left the coroutine looping untraced.
+    frames = list(await_chain_frames(coro))
     previous = sys.gettrace()
     sys.settrace(tracer)
-    for frame in await_chain_frames(coro):
+    for frame in frames:
         frame.f_trace = tracer
-        frame.f_trace_lines = True
     try:
         coro.close()
     except BaseException:  # noqa: BLE001 - its own clean-up failing is its business
