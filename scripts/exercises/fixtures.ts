@@ -12,6 +12,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { RunOutcome } from '../../src/runtime/protocol.ts';
 import { CHECKER_MODULES, checkRun, type CheckerFiles, type CheckRun } from '../../src/lib/exercises/driver.ts';
+import { exerciseFile } from '../../src/lib/exercises/download.ts';
 import { loadExercises } from '../../src/lib/exercises/load.ts';
 import { isCodeExercise, type CodeExercise, type Exercise, type PredictExercise } from '../../src/lib/exercises/types.ts';
 import { failureIds, readVerdict, type Verdict } from '../../src/lib/exercises/verdict.ts';
@@ -49,9 +50,19 @@ export const TEST_WORDS = {
   broken: 'broken: {message}',
 };
 
+/** The fixtures of one code exercise: its solution, its starter, its known wrong answers. */
+function fixturesOf<T>(exercise: CodeExercise, lang: Lang, make: (role: CheckFixture['role'], label: string, code: string, expect: Expectation) => T): T[] {
+  return [
+    make('solution', 'solution passes', exercise.solution, { pass: true }),
+    make('starter', `starter fails with "${exercise.starterFailsWith}"`, exercise.starter, { failsWith: exercise.starterFailsWith }),
+    ...exercise.wrong.map((w) => make('wrong', `wrong/${w.messageId}.py fails with "${w.messageId}"`, w.code, { failsWith: w.messageId })),
+  ];
+}
+
+/** Exercises that run in the page: checked through the runner, as the page checks them. */
 export function checkFixtures(lang: Lang, exercises: Exercise[] = [...loadExercises().values()]): CheckFixture[] {
   const checker = checkerFiles();
-  return exercises.filter(isCodeExercise).flatMap((exercise) => {
+  return exercises.filter(isCodeExercise).filter((e) => e.runs === 'browser').flatMap((exercise) => {
     const make = (role: CheckFixture['role'], label: string, code: string, expect: Expectation): CheckFixture => ({
       name: `${exercise.id}: ${label}${lang === 'en' ? '' : ` (${lang})`}`,
       role,
@@ -59,12 +70,34 @@ export function checkFixtures(lang: Lang, exercises: Exercise[] = [...loadExerci
       expect,
       run: checkRun(exercise, code, lang, checker),
     });
-    return [
-      make('solution', 'solution passes', exercise.solution, { pass: true }),
-      make('starter', `starter fails with "${exercise.starterFailsWith}"`, exercise.starter, { failsWith: exercise.starterFailsWith }),
-      ...exercise.wrong.map((w) => make('wrong', `wrong/${w.messageId}.py fails with "${w.messageId}"`, w.code, { failsWith: w.messageId })),
-    ];
+    return fixturesOf(exercise, lang, make);
   });
+}
+
+export interface LocalFixture {
+  name: string;
+  role: CheckFixture['role'];
+  exercise: CodeExercise;
+  expect: Expectation;
+  /** The downloaded file, with the fixture's code between its markers. */
+  file: string;
+}
+
+/**
+ * Exercises that need threads, processes or services (`runs: local`): checked as a reader checks
+ * them, by running the downloaded file with plain python3 (`--json` prints the verdict).
+ */
+export function localFixtures(lang: Lang, exercises: Exercise[] = [...loadExercises().values()]): LocalFixture[] {
+  const checker = checkerFiles();
+  return exercises.filter(isCodeExercise).filter((e) => e.runs === 'local').flatMap((exercise) =>
+    fixturesOf(exercise, lang, (role, label, code, expect): LocalFixture => ({
+      name: `${exercise.id}: ${label} (downloaded, ${lang})`,
+      role,
+      exercise,
+      expect,
+      file: exerciseFile(exercise, code, lang, checker),
+    })),
+  );
 }
 
 export function predictFixtures(exercises: Exercise[] = [...loadExercises().values()]): PredictFixture[] {
@@ -78,7 +111,7 @@ export function predictFixtures(exercises: Exercise[] = [...loadExercises().valu
 }
 
 /** Why a check run does not meet its expectation, or undefined when it does. */
-export function judgeCheck(fixture: CheckFixture, output: string, outcome: RunOutcome): string | undefined {
+export function judgeCheck(fixture: Pick<CheckFixture, 'expect'>, output: string, outcome: RunOutcome): string | undefined {
   const verdict: Verdict = readVerdict(output, outcome, TEST_WORDS);
   const summary = verdict.checks.map((c) => `  ${c.status} ${c.id}${c.message ? `: ${c.message}` : ''}`).join('\n');
   const mistake = verdict.mistake ? `\n  mistake ${verdict.mistake.id}: ${verdict.mistake.message}` : '';

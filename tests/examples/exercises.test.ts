@@ -21,10 +21,12 @@ import {
   checkFixtures,
   judgeCheck,
   judgePredict,
+  localFixtures,
   predictFixtures,
   TEST_WORDS,
 } from '../../scripts/exercises/fixtures.ts';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { runMerged } from '../../scripts/examples/process.ts';
@@ -172,5 +174,31 @@ describe('the request reaches Python intact', () => {
     const [result] = await runOnCPython(python.command, [checkRun(exercise, code, 'en', checkerFiles())], 60_000);
     const verdict = result && parseVerdict(result.output);
     expect(verdict?.passed).toBe(true);
+  });
+});
+
+describe.concurrent('exercises that need threads or processes, checked by their downloaded file on plain python3', () => {
+  // The site's local exercises, and a fixture that needs real threads (asyncio.to_thread).
+  const fixtureRoot = fileURLToPath(new URL('./fixtures/exercises/', import.meta.url));
+  const local = [
+    ...localFixtures('en'),
+    ...localFixtures('pt-BR', [...loadExercises(fixtureRoot).values()]),
+    ...localFixtures('en', [...loadExercises(fixtureRoot).values()]),
+  ];
+  const folder = mkdtempSync(path.join(tmpdir(), 'exercise-local-'));
+  afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+  local.forEach((fixture, index) => {
+    test(fixture.name, async (ctx) => {
+      if (!python) skipOrFail(ctx, 'no Python 3.11+ interpreter found (set PYTHON to one)');
+      const dir = path.join(folder, String(index));
+      mkdirSync(dir);
+      const file = path.join(dir, fixture.exercise.file);
+      writeFileSync(file, fixture.file);
+      const result = await runMerged(python.command, [file, '--json'], { cwd: dir, env: process.env, timeoutMs: 120_000 });
+      const outcome = { status: 'ok' as const, exitCode: result.exitCode ?? 1, droppedChars: 0, durationMs: result.durationMs };
+      expect(judgeCheck(fixture, result.output, outcome)).toBeUndefined();
+      expect(result.exitCode).toBe('pass' in fixture.expect ? 0 : 1);
+    });
   });
 });

@@ -181,6 +181,24 @@ export function CodeExercise(props: {
         />
         {showOutput && <OutputPanel id={id} strings={props.playgroundStrings} lang={config.lang} output={runner.output} view={runner.view} />}
       </div>
+      {local && (
+        <div className="ex-local">
+          <p>
+            {strings.localRun} <code>uv run {config.file}</code> · {strings.localRunOnly} <code>python3 {config.file} --run</code>
+          </p>
+          {!progress.solved && (
+            <ExButton
+              icon="check"
+              label={strings.localDone}
+              onClick={() => {
+                container.dataset.verdict = 'pass';
+                persist({ ...progressRef.current, attempted: true, solved: true, verdict: 'pass' });
+              }}
+              labelled
+            />
+          )}
+        </div>
+      )}
       {busy && <p className="pg-note pg-note-warn">{strings.busy}</p>}
       {!local && <VerdictView verdict={verdict} pending={pending} strings={strings} />}
       <HintList hints={config.hints} shown={progress.hints} strings={strings} />

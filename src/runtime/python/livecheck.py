@@ -134,7 +134,7 @@ class Context:
         self.limit = limit
         #: A downloaded exercise on plain CPython: the real clock, limits capped.
         self.local = local
-        self._engine = Engine(answer, lang=lang)
+        self._engine = Engine(answer, lang=lang, local=local)
         self._solution_code = solution
         self._program: Run | None = None
         self._reported: set[int] = set()
