@@ -9,12 +9,16 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { exerciseSchema, type CodeExerciseData, type PredictExerciseData } from './schema.ts';
 import type { CodeExercise, Exercise, PredictExercise, WrongAnswer } from './types.ts';
 
-export const EXERCISES_DIR = fileURLToPath(new URL('../../../exercises/', import.meta.url));
+/**
+ * The project's `exercises/` folder. Resolved from the working directory (the project root, for
+ * `astro build` and the tests alike): at build time this module runs from a bundled chunk, where
+ * a path relative to `import.meta.url` points wherever the chunk happens to be.
+ */
+export const EXERCISES_DIR = path.resolve(process.cwd(), 'exercises');
 
 export class ExerciseError extends Error {
   override name = 'ExerciseError';

@@ -5,9 +5,9 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
-export const DOCS_DIR = fileURLToPath(new URL('../../content/docs/', import.meta.url));
+/** The docs pages, from the project root (see EXERCISES_DIR in load.ts for why not import.meta.url). */
+export const DOCS_DIR = path.resolve(process.cwd(), 'src/content/docs');
 
 export interface ExerciseReference {
   /** Page slug, as in lib/outline.ts: `chapters/02-asyncio-basics` (the English page). */
