@@ -6,12 +6,14 @@
  *
  * The check reads the prose a reader sees: pt-BR pages, pt-BR glossary entries (their search
  * aliases may keep the other spellings, so that a search for them still finds the entry), the
- * pt-BR strings of the figures and of the UI. Code (fenced blocks, inline code, link targets) is
+ * pt-BR strings of the figures and of the UI, the exercises' texts and the checker's own words. Code (fenced blocks, inline code, link targets) is
  * left alone: it is Python and English on purpose.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { loadExercises } from '../../../src/lib/exercises/load';
+import { isCodeExercise, type Exercise } from '../../../src/lib/exercises/types';
 
 interface Rule {
   /** What is written instead of the house term. */
@@ -130,6 +132,26 @@ describe('pt-BR uses one term for each idea', () => {
     const found = [
       ...figures.flatMap((file) => findBannedTerms(file, portugueseStringsOf(read(file)))),
       ...findBannedTerms('src/content/i18n/pt-BR.json', read('src/content/i18n/pt-BR.json')),
+    ];
+    expect(found).toEqual([]);
+  });
+
+  test('exercises and the checker’s words', () => {
+    const portuguese = (exercise: Exercise): string[] => [
+      exercise.title['pt-BR'],
+      exercise.prompt['pt-BR'],
+      exercise.explanation['pt-BR'],
+      ...exercise.hints.map((hint) => hint['pt-BR']),
+      ...(isCodeExercise(exercise)
+        ? [...Object.values(exercise.checks), ...Object.values(exercise.messages)].map((text) => text['pt-BR'])
+        : exercise.choices.map((choice) => choice.text['pt-BR'])),
+    ];
+    const words = read('src/runtime/python/livecheck_words.py');
+    const found = [
+      ...[...loadExercises().values()].flatMap((exercise) =>
+        findBannedTerms(`exercises/${exercise.id}/exercise.yaml`, proseOf(portuguese(exercise).join('\n'))),
+      ),
+      ...findBannedTerms('src/runtime/python/livecheck_words.py', proseOf(words.slice(words.indexOf('"pt-BR": {')))),
     ];
     expect(found).toEqual([]);
   });
