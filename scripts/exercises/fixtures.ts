@@ -51,7 +51,7 @@ export const TEST_WORDS = {
 };
 
 /** The fixtures of one code exercise: its solution, its starter, its known wrong answers. */
-function fixturesOf<T>(exercise: CodeExercise, lang: Lang, make: (role: CheckFixture['role'], label: string, code: string, expect: Expectation) => T): T[] {
+function fixturesOf<T>(exercise: CodeExercise, make: (role: CheckFixture['role'], label: string, code: string, expect: Expectation) => T): T[] {
   return [
     make('solution', 'solution passes', exercise.solution, { pass: true }),
     make('starter', `starter fails with "${exercise.starterFailsWith}"`, exercise.starter, { failsWith: exercise.starterFailsWith }),
@@ -70,7 +70,7 @@ export function checkFixtures(lang: Lang, exercises: Exercise[] = [...loadExerci
       expect,
       run: checkRun(exercise, code, lang, checker),
     });
-    return fixturesOf(exercise, lang, make);
+    return fixturesOf(exercise, make);
   });
 }
 
@@ -90,7 +90,7 @@ export interface LocalFixture {
 export function localFixtures(lang: Lang, exercises: Exercise[] = [...loadExercises().values()]): LocalFixture[] {
   const checker = checkerFiles();
   return exercises.filter(isCodeExercise).filter((e) => e.runs === 'local').flatMap((exercise) =>
-    fixturesOf(exercise, lang, (role, label, code, expect): LocalFixture => ({
+    fixturesOf(exercise, (role, label, code, expect): LocalFixture => ({
       name: `${exercise.id}: ${label} (downloaded, ${lang})`,
       role,
       exercise,

@@ -33,7 +33,7 @@ import { runMerged } from '../../scripts/examples/process.ts';
 import { exerciseFile } from '../../src/lib/exercises/download.ts';
 import { checkRun } from '../../src/lib/exercises/driver.ts';
 import { loadExercise, loadExercises } from '../../src/lib/exercises/load.ts';
-import { isCodeExercise } from '../../src/lib/exercises/types.ts';
+import { isCodeExercise, type CodeExercise } from '../../src/lib/exercises/types.ts';
 import { failureIds, parseVerdict, readVerdict } from '../../src/lib/exercises/verdict.ts';
 
 const onCPython = [...checkFixtures('en'), ...checkFixtures('pt-BR').filter((f) => f.role === 'starter')];
@@ -128,8 +128,9 @@ describe('exercises in Pyodide (Portuguese)', () => {
 });
 
 describe('a downloaded exercise checks itself with plain python3 (real clock, no runner)', () => {
-  const exercise = loadExercise('02-asyncio-basics/lost-emails');
-  if (!isCodeExercise(exercise)) throw new Error('lost-emails should be a code exercise');
+  const loaded = loadExercise('02-asyncio-basics/lost-emails');
+  if (!isCodeExercise(loaded)) throw new Error('lost-emails should be a code exercise');
+  const exercise: CodeExercise = loaded;
   const folder = mkdtempSync(path.join(tmpdir(), 'exercise-download-'));
   afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
