@@ -28,9 +28,17 @@ def now() -> str:
     return f"{time.perf_counter() - started:.1f} s"
 
 
+in_handlers = 0  # requests the server is working on right now
+
+
 async def work(request: web.Request) -> web.Response:
+    global in_handlers
     seconds = float(request.match_info["seconds"])
-    await asyncio.sleep(seconds)
+    in_handlers += 1
+    try:
+        await asyncio.sleep(seconds)
+    finally:
+        in_handlers -= 1
     return web.Response(text=f"worked {seconds} s")
 
 
@@ -70,7 +78,9 @@ async def main() -> None:
         paths = ["/work/0.5", "/work/0.5", "/work/0.5", "/work/5"]
         in_flight = [asyncio.create_task(get(session, path)) for path in paths]
         print(f"{now()}  sent {len(paths)} requests: three need 0.5 s, one needs 5 s")
-        await asyncio.sleep(0.1)  # all four are being handled now
+        while in_handlers < len(paths):  # until the server is working on all four
+            await asyncio.sleep(0.01)
+        await asyncio.sleep(0.1)
 
         os.kill(os.getpid(), signal.SIGTERM)
         await stop_requested.wait()
