@@ -27,7 +27,7 @@ class HomePage:
     def __init__(self, users_url: str, picks_url: str) -> None:
         self.users_url = users_url
         self.picks_url = picks_url
-        self.breaker = CircuitBreaker("recommendations", failures_to_open=3, open_for=0.5,
+        self.breaker = CircuitBreaker("recommendations", failures_to_open=3, open_for=0.8,
                                       on_change=self.announce)
         self.app = web.Application()
         self.app.cleanup_ctx.append(self.client_session)
@@ -84,7 +84,7 @@ async def main() -> None:
                 await load(number)
             picks.delay = 0.05
             print("         (recommendations work again)")
-            await asyncio.sleep(0.5)
+            await asyncio.sleep(0.8)  # the breaker's open_for is over: the next call is a trial
             for number in range(8, 10):
                 await load(number)
     print(f"recommendations received {picks.received} requests for 9 pages")

@@ -72,7 +72,7 @@ class Summary:
 
 async def ask(session: aiohttp.ClientSession, url: str, events: list[str]) -> None:
     try:
-        async with session.get(url, timeout=aiohttp.ClientTimeout(total=0.3)) as response:
+        async with session.get(url, timeout=aiohttp.ClientTimeout(total=0.4)) as response:
             events.append(f"{now()}  client: got {response.status}")
     except TimeoutError:
         events.append(f"{now()}  client: gave up (TimeoutError), connection closed")
@@ -86,7 +86,7 @@ async def main() -> None:
         async with serve(reports.app) as reports_url, serve(history.app) as history_url:
             bff = Summary({"reports": reports_url, "history": history_url}, deadline)
             async with serve(bff.app) as bff_url, aiohttp.ClientSession() as session:
-                print("the client waits 0.3 s for the BFF; the BFF's deadline:",
+                print("the client waits 0.4 s for the BFF; the BFF's deadline:",
                       f"{deadline} s" if deadline else "none")
                 start = time.perf_counter()
                 await ask(session, f"{bff_url}/summary", bff.events)
