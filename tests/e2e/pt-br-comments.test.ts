@@ -44,6 +44,8 @@ describe('the built pages (read from the build, no browser)', () => {
     const html = [
       '<pre><code><div class="ec-line"><div class="code"><span>x = 1  </span><span># at most two downloads at once</span></div></div>',
       '<div class="ec-line"><div class="code">y = 2</div></div></code></pre>',
+      '<pre class="cm-content"><div class="cm-line" data-n="1">z = 3  <span class="tok-comment"># the welcome</span></div>',
+      '<div class="cm-line" data-n="2">w = 4</div></pre>',
       '<script type="application/json" class="pg-config">',
       JSON.stringify({ main: { code: 'def f():\n    """Reads until cancelled; must close the connection on the way out."""\n' }, extraFiles: [] }),
       '</script>',
@@ -53,6 +55,7 @@ describe('the built pages (read from the build, no browser)', () => {
       'Reads until cancelled; must close the connection on the way out.',
       'at most two downloads at once',
       'no limit: everything until EOF',
+      'the welcome',
     ]);
   });
 

@@ -3,9 +3,10 @@ import path from 'node:path';
 import type { PlaygroundConfig } from '../../../src/lib/playground/config';
 
 /**
- * The Python a built page shows a reader, as text: every highlighted code block (one line of
- * text per line of code), every playground's program and read-only files (its config), and
- * every `.py` download link. Prose is left out: it may quote code on purpose.
+ * The Python a built page shows a reader, as text: every highlighted code block and every
+ * playground's placeholder (one line of text per line of code), every playground's program and
+ * read-only files (its config, what the editor, a fork and a share link start from), and every
+ * `.py` download link. Prose is left out: it may quote code on purpose.
  */
 export interface CodeOnPage {
   /** Texts of code: each a program, a file or a block. */
@@ -26,8 +27,9 @@ export function decodeEntities(html: string): string {
 export function codeOnPage(html: string): CodeOnPage {
   const texts: string[] = [];
   for (const [, block = ''] of html.matchAll(/<pre\b[^>]*>([\s\S]*?)<\/pre>/g)) {
-    // Expressive Code puts each line of code in its own `.ec-line`.
-    const lines = block.replace(/<div class="ec-line"/g, '\n$&');
+    // Each line of code is an element of its own: `.ec-line` in Expressive Code's blocks,
+    // `.cm-line` in a playground's placeholder (the editor's own markup).
+    const lines = block.replace(/<div class="(?:ec-line|cm-line)"/g, '\n$&');
     texts.push(decodeEntities(lines.replace(/<[^>]+>/g, '')));
   }
   const configs: PlaygroundConfig[] = [];
