@@ -4,7 +4,8 @@ import { lexPython, positionOf, type SourceComment } from './python-lexer.ts';
  * Translating an example's comments and docstrings, and nothing else.
  *
  * A translation file maps English text to its translation. What is looked up is a *unit*:
- * - a trailing comment (`x = 1  # like this`);
+ * - a trailing comment (`x = 1  # like this`), with the full-line comments that continue it
+ *   right under it, at its column;
  * - a paragraph of full-line comments: consecutive `#` lines at the same column, up to an empty
  *   `#` line or a line that starts a list item (`- `, `* `, `1. `);
  * - a paragraph of a docstring: its lines up to a blank line or a list item.
@@ -105,11 +106,10 @@ function commentUnits(source: string, comments: readonly SourceComment[]): Trans
     const skip = inPep723 || text.startsWith('#:') || text.startsWith('#!') || DIRECTIVE.test(text);
     if (inPep723 && PEP723_CLOSE.test(text)) inPep723 = false;
     const span = spanOfText(source, comment.line, comment.start + 1, comment.end);
-    if (comment.trailing) {
-      if (!skip && span) runs.push([span]);
-      continue;
-    }
-    const follows = last && !last.trailing && last.line === comment.line - 1 && last.col === comment.col;
+    // A full-line comment goes on the paragraph of the comment right above it at its column,
+    // a trailing one included (a trailing comment continued under itself); a trailing comment
+    // always starts a paragraph of its own.
+    const follows = last && !comment.trailing && last.line === comment.line - 1 && last.col === comment.col;
     if (!follows || skip || !span) close();
     if (!skip && span) run.push(span);
     last = skip ? undefined : comment;

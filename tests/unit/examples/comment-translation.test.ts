@@ -79,6 +79,20 @@ describe('what is translated, in units', () => {
     expect(keys('# one\n    # two\nx = 1  # three\n# four\n')).toEqual(['one', 'two', 'three', 'four']);
   });
 
+  test('a trailing comment continued under itself, at its column, is one unit', () => {
+    const source = 'x = compute()  # the first half of a thought\n               # and its second half\ny = 2  # alone\n# next\n';
+    expect(keys(source)).toEqual(['the first half of a thought and its second half', 'alone', 'next']);
+    const { code } = translateSource(source, using({
+      'the first half of a thought and its second half': 'a primeira metade de uma ideia e a segunda metade dela',
+      alone: 'sozinho',
+      next: 'próximo',
+    }));
+    const lines = code.split('\n');
+    expect(lines[0]?.startsWith('x = compute()  # a primeira')).toBe(true);
+    expect(lines[1]?.startsWith('               # ')).toBe(true);
+    expect(`${lines[0]} ${lines[1]?.trim()}`).toContain('metade dela');
+  });
+
   test('headers, PEP 723 blocks, tool directives and text without letters are not translated', () => {
     const source = [
       '#!/usr/bin/env python3',
