@@ -48,7 +48,20 @@ async function playgroundViolations(page: Page) {
     .include('.pg-forks-root')
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     .analyze();
-  return results.violations.map((v) => ({ id: v.id, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
+  return results.violations
+    .map((v) => ({ id: v.id, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')).filter((t) => !editorScroller(v.id, t)) }))
+    .filter((v) => v.targets.length > 0);
+}
+
+/**
+ * The live editor's scroller, once its code is taller than the editor's bound (36 lines, sooner at
+ * phone width where lines wrap). CodeMirror gives the scroller and Sandpack the content
+ * tabindex -1; the keyboard reaches both through Sandpack's wrapper (a focusable textbox: Tab,
+ * then Enter, then the arrow keys move the cursor and scroll), which axe cannot see from the
+ * scroller. The keyboard-only test below walks that path.
+ */
+function editorScroller(rule: string, target: string): boolean {
+  return rule === 'scrollable-region-focusable' && /\.cm-scroller$/.test(target) && !target.includes('pg-static');
 }
 
 async function status(fig: Locator, pattern: RegExp, timeout = RUN_TIMEOUT): Promise<string> {
