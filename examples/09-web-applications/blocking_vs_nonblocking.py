@@ -1,6 +1,6 @@
 #: runs: local
 #: slack: 0.3 s
-#: varies: \d+(?= req/s)
+#: varies: \s*\d+(?= req/s)
 # /// script
 # requires-python = ">=3.11"
 # dependencies = ["aiohttp>=3.8"]
