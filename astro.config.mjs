@@ -37,7 +37,7 @@ export default defineConfig({
       customCss: ['./src/styles/site.css'],
       lastUpdated: false,
       // Search: a glossary entry comes first for its own name or alias (tested in
-      // tests/e2e/search.test.ts). Its title and its `term` metadata (the name and aliases,
+      // tests/e2e/search.spec.ts). Its title and its `term` metadata (the name and aliases,
       // see GlossaryTermPage.astro) count most, and long pages are discounted, so a chapter
       // that uses the word a hundred times ("Blocking work with threads") ranks after it.
       pagefind: { ranking: { pageLength: 1, metaWeights: { title: 10, term: 10 } } },

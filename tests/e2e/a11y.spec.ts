@@ -31,12 +31,14 @@ const crawled = pages.filter(
 );
 
 /**
- * Opens a page the way a reader lands on it. Python is not loaded: a playground in view starts
- * loading it, which costs seconds of CPU and shows nothing axe could check (the live editor
- * and its output are checked in playground.spec.ts).
+ * Opens a page as its HTML and Starlight's scripts make it. The playgrounds stay as the HTML
+ * shows them: their editor island and Python are not loaded (a playground near the viewport
+ * loads both, which costs seconds of CPU per page); the live editor, its output and its colours
+ * are checked in playground.spec.ts, light and dark.
  */
 async function open(page: Page, sitePage: SitePage): Promise<void> {
   await page.route('**/pyodide/**', (route) => route.abort());
+  await page.route(/\/_astro\/mount\.[\w-]+\.js$/, (route) => route.abort());
   const response = await page.goto(sitePage.path);
   expect(response?.status()).toBe(sitePage.path === NOT_FOUND ? 404 : 200);
 }
