@@ -17,6 +17,9 @@ import { builtPages, expect, NOT_FOUND, PHONE, setTheme, templatePages, test, ty
 
 const pages = builtPages();
 
+// The playgrounds stay as their HTML shows them (see `open`).
+test.use({ python: false });
+
 /**
  * Templates whose pages are made from one data entry each (a glossary term) rather than written
  * per language: their Portuguese pages share the English pages' markup and differ in strings,
@@ -37,7 +40,6 @@ const crawled = pages.filter(
  * are checked in playground.spec.ts, light and dark.
  */
 async function open(page: Page, sitePage: SitePage): Promise<void> {
-  await page.route('**/pyodide/**', (route) => route.abort());
   await page.route(/\/_astro\/mount\.[\w-]+\.js$/, (route) => route.abort());
   const response = await page.goto(sitePage.path);
   expect(response?.status()).toBe(sitePage.path === NOT_FOUND ? 404 : 200);
@@ -69,7 +71,10 @@ test('the crawl finds every kind of page in both languages', () => {
 
 // `npm test` reads the annotations for its per-page budget report.
 for (const sitePage of crawled) {
-  const annotation = { type: 'crawled page', description: sitePage.path };
+  const annotation = [
+    { type: 'crawled page', description: sitePage.path },
+    { type: 'template', description: sitePage.template },
+  ];
   test(
     `/${sitePage.path}: axe in light, contrast in dark, keyboard reach at phone width`,
     { annotation },

@@ -116,7 +116,8 @@ test.describe('byte budgets (built site)', () => {
 });
 
 test.describe('lazy loading (browser)', () => {
-  test.use({ viewport: { width: 1280, height: 800 } });
+  // Python stays unloaded: this is about the editor's code.
+  test.use({ viewport: { width: 1280, height: 800 }, python: false });
 
   test('a playground far below the viewport is not mounted until the reader scrolls near it', async ({ page }) => {
     const editorRequests: string[] = [];

@@ -3,7 +3,8 @@
  *
  *   import { expect, test } from './fixtures';
  *
- * `test` is Playwright's, with three fixtures beside `page` (a fresh context for each test):
+ * `test` is Playwright's, with three fixtures beside `page` (a fresh context for each test) and
+ * one option, `python` (see `Options`):
  * - `axe`: accessibility checks of the test's page (support/axe.ts);
  * - `playground(example?, page?)`: a playground on the test's page (support/playground.ts);
  * - `site`: absolute paths on the site under test, with its base (`site.path('glossary/gil/')`).
@@ -30,6 +31,15 @@ export interface SitePaths {
   path(sitePath?: string): string;
 }
 
+interface Options {
+  /**
+   * Whether the site may load Python (default true). A playground that comes into view starts
+   * loading it, seconds of CPU each time; a test that never presses Run says
+   * `test.use({ python: false })` and the context refuses Pyodide's files.
+   */
+  python: boolean;
+}
+
 interface Fixtures {
   axe: Axe;
   /**
@@ -40,7 +50,12 @@ interface Fixtures {
   site: SitePaths;
 }
 
-export const test = base.extend<Fixtures>({
+export const test = base.extend<Fixtures & Options>({
+  python: [true, { option: true }],
+  context: async ({ context, python }, use) => {
+    if (!python) await context.route('**/pyodide/**', (route) => route.abort());
+    await use(context);
+  },
   axe: async ({ page }, use) => {
     await use(new Axe(page));
   },

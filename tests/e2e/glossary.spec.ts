@@ -5,6 +5,9 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, PHONE, test } from './fixtures';
 
+// Nothing here runs code: chapters' playgrounds do not load Python.
+test.use({ python: false });
+
 /** The hover card that describes a term link (found through its aria-describedby). */
 async function cardOf(page: Page, link: Locator): Promise<Locator> {
   const id = await link.getAttribute('aria-describedby');

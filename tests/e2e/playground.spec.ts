@@ -90,100 +90,112 @@ test.describe('a playground in a chapter', () => {
     await pg.run();
   });
 
-  test('edits survive a reload; Reset asks, then brings back the original', async ({ page, playground }) => {
-    await page.goto(CHAPTER);
-    let pg = await playground(EXAMPLE).live();
-    const original = await pg.code();
-    await pg.appendCode('\n# my edit\n');
-    await page.reload();
-    pg = await playground(EXAMPLE).live();
-    await expect(pg.editor).toContainText('# my edit');
+  test.describe('editing runs nothing', () => {
+    test.use({ python: false });
 
-    // The same example on the Portuguese page is a separate draft (same storage, other page).
-    const pt = await page.context().newPage();
-    await pt.goto(`pt-br/${CHAPTER}`);
-    const ptPg = await playground(EXAMPLE, pt).live();
-    await expect(ptPg.editor).not.toContainText('# my edit');
-    await pt.close();
+    test('edits survive a reload; Reset asks, then brings back the original', async ({ page, playground }) => {
+      await page.goto(CHAPTER);
+      let pg = await playground(EXAMPLE).live();
+      const original = await pg.code();
+      await pg.appendCode('\n# my edit\n');
+      await page.reload();
+      pg = await playground(EXAMPLE).live();
+      await expect(pg.editor).toContainText('# my edit');
 
-    let asked = '';
-    page.once('dialog', (dialog) => {
-      asked = dialog.message();
-      void dialog.accept();
-    });
-    await pg.button('Reset').click();
-    await expect.poll(() => asked).toMatch(/Discard your changes/);
-    await expect.poll(() => pg.code()).toBe(original);
-    await page.reload();
-    pg = await playground(EXAMPLE).live();
-    await expect.poll(() => pg.code()).toBe(original);
-    // Unedited: Reset does not ask.
-    let askedAgain = false;
-    page.once('dialog', (dialog) => {
-      askedAgain = true;
-      void dialog.dismiss();
-    });
-    await pg.button('Reset').click();
-    await expect.poll(() => pg.code()).toBe(original);
-    expect(askedAgain, 'Reset asked although nothing was edited').toBe(false);
-  });
+      // The same example on the Portuguese page is a separate draft (same storage, other page).
+      const pt = await page.context().newPage();
+      await pt.goto(`pt-br/${CHAPTER}`);
+      const ptPg = await playground(EXAMPLE, pt).live();
+      await expect(ptPg.editor).not.toContainText('# my edit');
+      await pt.close();
 
-  test('when storage is full the edit stays and the reader is told, with Download offered', async ({
-    page,
-    playground,
-  }) => {
-    await page.addInitScript(() => {
-      const original = Storage.prototype.setItem;
-      Storage.prototype.setItem = function (key: string, value: string) {
-        if (key.startsWith('asyncio-live:')) throw new DOMException('full', 'QuotaExceededError');
-        return original.call(this, key, value);
-      };
+      let asked = '';
+      page.once('dialog', (dialog) => {
+        asked = dialog.message();
+        void dialog.accept();
+      });
+      await pg.button('Reset').click();
+      await expect.poll(() => asked).toMatch(/Discard your changes/);
+      await expect.poll(() => pg.code()).toBe(original);
+      await page.reload();
+      pg = await playground(EXAMPLE).live();
+      await expect.poll(() => pg.code()).toBe(original);
+      // Unedited: Reset does not ask.
+      let askedAgain = false;
+      page.once('dialog', (dialog) => {
+        askedAgain = true;
+        void dialog.dismiss();
+      });
+      await pg.button('Reset').click();
+      await expect.poll(() => pg.code()).toBe(original);
+      expect(askedAgain, 'Reset asked although nothing was edited').toBe(false);
     });
-    await page.goto(CHAPTER);
-    const pg = await playground(EXAMPLE).live();
-    await pg.editor.click();
-    await page.keyboard.insertText('# kept in memory\n');
-    await expect(pg.figure.getByRole('alert').filter({ hasText: /storage is full/ })).toBeVisible();
-    await expect(pg.figure.getByRole('button', { name: /Download it/ })).toHaveCount(1);
-    await expect(pg.editor).toContainText('# kept in memory');
+
+    test('when storage is full the edit stays and the reader is told, with Download offered', async ({
+      page,
+      playground,
+    }) => {
+      await page.addInitScript(() => {
+        const original = Storage.prototype.setItem;
+        Storage.prototype.setItem = function (key: string, value: string) {
+          if (key.startsWith('asyncio-live:')) throw new DOMException('full', 'QuotaExceededError');
+          return original.call(this, key, value);
+        };
+      });
+      await page.goto(CHAPTER);
+      const pg = await playground(EXAMPLE).live();
+      await pg.editor.click();
+      await page.keyboard.insertText('# kept in memory\n');
+      await expect(pg.figure.getByRole('alert').filter({ hasText: /storage is full/ })).toBeVisible();
+      await expect(pg.figure.getByRole('button', { name: /Download it/ })).toHaveCount(1);
+      await expect(pg.editor).toContainText('# kept in memory');
+    });
   });
 });
 
 test.describe('fork and My playgrounds', () => {
-  test('fork a playground, open the copy, rename it, delete it', { tag: '@subpath' }, async ({ page, playground }) => {
-    await page.goto(CHAPTER);
-    const pg = await playground(EXAMPLE).live();
-    await pg.appendCode('\n# forked edit\n');
-    await pg.button('Fork').click();
-    await expect(pg.figure.getByRole('status').filter({ hasText: 'Saved as “create_task”' })).toBeVisible();
-    await pg.figure.getByRole('link', { name: 'Open My playgrounds' }).click();
-    await expect(page).toHaveURL(/my-playgrounds\/#fork=/);
+  test.describe('no run on the way', () => {
+    test.use({ python: false });
 
-    const scratch = await playground().live();
-    await expect(scratch.editor).toContainText('# forked edit');
-    await expect(scratch.figure.locator('.pg-live .pg-title')).toHaveText('create_task');
-    const list = page.getByRole('list', { name: 'Your copies' });
-    await expect(list.getByRole('listitem')).toHaveCount(1);
-    await expect(list).toContainText(`from ${EXAMPLE}`);
+    test(
+      'fork a playground, open the copy, rename it, delete it',
+      { tag: '@subpath' },
+      async ({ page, playground }) => {
+        await page.goto(CHAPTER);
+        const pg = await playground(EXAMPLE).live();
+        await pg.appendCode('\n# forked edit\n');
+        await pg.button('Fork').click();
+        await expect(pg.figure.getByRole('status').filter({ hasText: 'Saved as “create_task”' })).toBeVisible();
+        await pg.figure.getByRole('link', { name: 'Open My playgrounds' }).click();
+        await expect(page).toHaveURL(/my-playgrounds\/#fork=/);
 
-    await list.getByRole('button', { name: 'Rename: create_task' }).click();
-    const name = list.getByRole('textbox');
-    await name.fill('my tasks');
-    await name.press('Enter');
-    await expect(list.getByText('my tasks', { exact: true })).toBeVisible();
-    await expect(scratch.figure.locator('.pg-live .pg-title')).toHaveText('my tasks');
+        const scratch = await playground().live();
+        await expect(scratch.editor).toContainText('# forked edit');
+        await expect(scratch.figure.locator('.pg-live .pg-title')).toHaveText('create_task');
+        const list = page.getByRole('list', { name: 'Your copies' });
+        await expect(list.getByRole('listitem')).toHaveCount(1);
+        await expect(list).toContainText(`from ${EXAMPLE}`);
 
-    // Edits to an open copy are saved into it.
-    await scratch.appendCode('# second edit\n');
-    await page.goto('my-playgrounds/');
-    await page.getByRole('link', { name: 'Open: my tasks' }).click();
-    const reopened = await playground().live();
-    await expect(reopened.figure.locator('.pg-live .pg-title')).toHaveText('my tasks');
-    await expect(reopened.editor).toContainText('# second edit');
+        await list.getByRole('button', { name: 'Rename: create_task' }).click();
+        const name = list.getByRole('textbox');
+        await name.fill('my tasks');
+        await name.press('Enter');
+        await expect(list.getByText('my tasks', { exact: true })).toBeVisible();
+        await expect(scratch.figure.locator('.pg-live .pg-title')).toHaveText('my tasks');
 
-    page.once('dialog', (dialog) => void dialog.accept());
-    await page.getByRole('button', { name: 'Delete: my tasks' }).click();
-    await expect(page.getByText(/No copies yet/)).toBeVisible();
+        // Edits to an open copy are saved into it.
+        await scratch.appendCode('# second edit\n');
+        await page.goto('my-playgrounds/');
+        await page.getByRole('link', { name: 'Open: my tasks' }).click();
+        const reopened = await playground().live();
+        await expect(reopened.figure.locator('.pg-live .pg-title')).toHaveText('my tasks');
+        await expect(reopened.editor).toContainText('# second edit');
+
+        page.once('dialog', (dialog) => void dialog.accept());
+        await page.getByRole('button', { name: 'Delete: my tasks' }).click();
+        await expect(page.getByText(/No copies yet/)).toBeVisible();
+      },
+    );
   });
 
   test('the page is a scratchpad that keeps what is written in it, in Portuguese too', async ({ page, playground }) => {
@@ -200,32 +212,37 @@ test.describe('fork and My playgrounds', () => {
 });
 
 test.describe('share links', () => {
-  test(
-    'a link carries the code; opening it shows the code with a note and does not run it',
-    { tag: '@subpath' },
-    async ({ page, playground, browser }) => {
-      await page.goto(CHAPTER);
-      const pg = await playground(EXAMPLE).live();
-      await pg.replaceCode('print("shared olá 🐍")\n');
-      await pg.button('Share').click();
-      const link = await pg.figure.getByRole('textbox', { name: 'Share link' }).inputValue();
-      expect(link).toMatch(/#code=[A-Za-z0-9_-]+&in=/);
+  test.describe('the sharer runs nothing (the friend, in a context of their own, does)', () => {
+    test.use({ python: false });
 
-      // A friend opens it in a browser of their own.
-      const friendContext = await browser.newContext();
-      const friend = await friendContext.newPage();
-      await friend.goto(link);
-      const shared = await playground(EXAMPLE, friend).live();
-      await expect.poll(() => shared.code()).toBe('print("shared olá 🐍")');
-      await expect(shared.figure.getByText(/shared with you/)).toBeVisible();
-      // Never run on its own: no output panel until the reader presses Run.
-      await friend.waitForTimeout(1000);
-      await expect(shared.figure.locator('.pg-output')).toHaveCount(0);
-      await shared.run();
-      await expect(shared.lines.first()).toHaveText('shared olá 🐍');
-      await friendContext.close();
-    },
-  );
+    test(
+      'a link carries the code; opening it shows the code with a note and does not run it',
+      { tag: '@subpath' },
+      async ({ page, playground, browser }) => {
+        await page.goto(CHAPTER);
+        const pg = await playground(EXAMPLE).live();
+        await pg.replaceCode('print("shared olá 🐍")\n');
+        await pg.button('Share').click();
+        const link = await pg.figure.getByRole('textbox', { name: 'Share link' }).inputValue();
+        expect(link).toMatch(/#code=[A-Za-z0-9_-]+&in=/);
+
+        // A friend opens it in a browser of their own.
+        const friendContext = await browser.newContext();
+        const friend = await friendContext.newPage();
+        await friend.goto(link);
+        const shared = await playground(EXAMPLE, friend).live();
+        await expect.poll(() => shared.code()).toBe('print("shared olá 🐍")');
+        await expect(shared.figure.getByText(/shared with you/)).toBeVisible();
+        // Never run on its own: no output panel until the reader presses Run. An absence needs
+        // a while to be seen: a second after the editor is ready.
+        await friend.waitForTimeout(1000);
+        await expect(shared.figure.locator('.pg-output')).toHaveCount(0);
+        await shared.run();
+        await expect(shared.lines.first()).toHaveText('shared olá 🐍');
+        await friendContext.close();
+      },
+    );
+  });
 
   test('a damaged or oversized link says so and the page still works', async ({ page, playground }) => {
     for (const [hash, message] of [
@@ -244,14 +261,21 @@ test.describe('share links', () => {
 });
 
 test.describe('local-only examples', () => {
-  test('show the code, the recorded output and how to run them, with no Run button', async ({ page, playground }) => {
-    await page.goto(LOCAL_CHAPTER);
-    const { figure } = playground(LOCAL_EXAMPLE);
-    await expect(figure.getByRole('button', { name: 'Run' })).toHaveCount(0);
-    await expect(figure).toContainText('Output recorded by the tests');
-    await expect(figure).toContainText(recordedOutput(LOCAL_EXAMPLE).split('\n')[0]!);
-    await expect(figure).toContainText(/python3 blocking_echo_server\.py|uv run blocking_echo_server\.py/);
-    await expect(figure.getByRole('link', { name: /Download/ })).toHaveAttribute('download', 'blocking_echo_server.py');
+  test.describe('nothing to run in the browser', () => {
+    test.use({ python: false });
+
+    test('show the code, the recorded output and how to run them, with no Run button', async ({ page, playground }) => {
+      await page.goto(LOCAL_CHAPTER);
+      const { figure } = playground(LOCAL_EXAMPLE);
+      await expect(figure.getByRole('button', { name: 'Run' })).toHaveCount(0);
+      await expect(figure).toContainText('Output recorded by the tests');
+      await expect(figure).toContainText(recordedOutput(LOCAL_EXAMPLE).split('\n')[0]!);
+      await expect(figure).toContainText(/python3 blocking_echo_server\.py|uv run blocking_echo_server\.py/);
+      await expect(figure.getByRole('link', { name: /Download/ })).toHaveAttribute(
+        'download',
+        'blocking_echo_server.py',
+      );
+    });
   });
 });
 

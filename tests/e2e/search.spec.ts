@@ -6,6 +6,9 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
+// Nothing here runs code: chapters' playgrounds do not load Python.
+test.use({ python: false });
+
 const RESULT_LINKS =
   '.pagefind-ui__result > .pagefind-ui__result-inner > .pagefind-ui__result-title > a.pagefind-ui__result-link';
 
@@ -21,6 +24,22 @@ async function openSearch(page: Page, from: string): Promise<Locator> {
   return dialog;
 }
 
+/**
+ * The page paths of the results shown, best first. Pagefind fills in each result on its own, so
+ * a link that is there may be the second's while the first is still loading: wait until every
+ * result shown has its link.
+ */
+async function shownResults(dialog: Locator): Promise<string[]> {
+  const items = dialog.locator('.pagefind-ui__result');
+  const links = dialog.locator(RESULT_LINKS);
+  await expect(links.first()).toBeVisible();
+  await expect
+    .poll(async () => (await links.count()) - (await items.count()), { message: 'every result has loaded' })
+    .toBe(0);
+  const paths = await links.evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+  return [...new Set(paths)];
+}
+
 /** Types a query over the previous one, waits for its results and returns their page paths. */
 async function search(dialog: Locator, query: string): Promise<string[]> {
   const input = dialog.locator('input.pagefind-ui__search-input');
@@ -30,10 +49,7 @@ async function search(dialog: Locator, query: string): Promise<string[]> {
   await expect(dialog.locator('.pagefind-ui__message')).toHaveText(new RegExp(`^\\d+ .*${RegExp.escape(query)}\\W*$`), {
     timeout: 20_000,
   });
-  const links = dialog.locator(RESULT_LINKS);
-  await expect(links.first()).toBeVisible();
-  const paths = await links.evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
-  return [...new Set(paths)];
+  return shownResults(dialog);
 }
 
 // Queries a reader would type, and the entry that must come first.
@@ -102,10 +118,7 @@ test.describe('search kinds and example code', () => {
       const before = await message.textContent();
       await dialog.getByRole('checkbox', { name }).setChecked(on);
       await expect(message).not.toHaveText(before ?? '');
-      await expect(dialog.locator(RESULT_LINKS).first()).toBeVisible();
-      return dialog
-        .locator(RESULT_LINKS)
-        .evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+      return shownResults(dialog);
     };
     const glossaryOnly = await toggle(/^glossary/, true);
     console.log(`[kinds] glossary: ${glossaryOnly.slice(0, 3).join(' , ')}`);
