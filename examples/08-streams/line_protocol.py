@@ -1,11 +1,13 @@
 #: runs: local
 #: clock: real
 #: varies: 127\.0\.0\.1:\d+
-"""The layer under streams: a transport and an asyncio.Protocol with three callbacks.
+"""The layer under streams: a transport and an asyncio.Protocol with its callbacks.
 
 The protocol does its own framing: it keeps the bytes that do not yet end in a newline and
-answers each complete line in upper case. The client uses streams, and shows that its
-StreamWriter is a thin wrapper around the same kind of transport and protocol.
+answers each complete line in upper case. When the client half-closes the connection
+(write_eof: "I am done sending"), eof_received() answers what is left and closes. The client
+uses streams, and shows that its StreamWriter is a thin wrapper around the same kind of
+transport and protocol.
 """
 
 import asyncio
@@ -32,6 +34,15 @@ class ShoutProtocol(asyncio.Protocol):
             print(f"protocol: line {line.decode()!r}")
             self.transport.write(line.upper() + b"\n")  # returns at once: bytes are buffered
 
+    def eof_received(self) -> bool | None:
+        assert self.transport is not None
+        # The client will send nothing more, but can still read: answer the last, unfinished
+        # line. Returning a false value lets the transport close the connection after that.
+        print(f"protocol: eof_received, answering the unfinished {self.buffer!r}")
+        self.transport.write(self.buffer.upper() + b"\n")
+        self.buffer = b""
+        return None
+
     def connection_lost(self, exc: Exception | None) -> None:
         print(f"protocol: connection_lost ({exc!r}), unfinished bytes: {self.buffer!r}")
         self.closed.set_result(None)
@@ -52,10 +63,13 @@ async def main() -> None:
     writer.write(b"you?\nunfinished")
     await writer.drain()
     print(f"client: got {await reader.readline()!r}")
+    writer.write_eof()  # done sending; the reading side stays open
+    last, rest = await reader.readline(), await reader.read()
+    await closed  # connection_lost has run on the server side
+    print(f"client: after write_eof, got {last!r}, then the end of the stream {rest!r}")
     writer.close()
     await writer.wait_closed()
 
-    await closed  # connection_lost has run on the server side
     server.close()
     await server.wait_closed()
 

@@ -2,13 +2,19 @@
 #: clock: virtual
 import asyncio
 import time
-from collections.abc import AsyncGenerator
+from collections.abc import AsyncGenerator, AsyncIterator
 
 
 async def countdown(start: int) -> AsyncGenerator[int, None]:
     for n in range(start, 0, -1):
         await asyncio.sleep(0.1)
         yield n
+
+
+def even_only(source: AsyncIterator[int]) -> AsyncGenerator[int, None]:
+    # A plain def may build an async generator *expression*: nothing runs until it is iterated.
+    # The list, set and dict forms would be a SyntaxError here, outside an async def.
+    return (n async for n in source if n % 2 == 0)
 
 
 async def price_of(item: str) -> float:
@@ -29,6 +35,8 @@ async def main() -> None:
     print(f"{stamp()}: set {sorted(evens)}")
     squares = {n: n * n async for n in countdown(3)}
     print(f"{stamp()}: dict {squares}")
+    from_plain_def = [n async for n in even_only(countdown(4))]
+    print(f"{stamp()}: list {from_plain_def}, filtered by a plain def")
 
     # await inside a comprehension: still one at a time.
     items = ["tea", "cake", "juice"]

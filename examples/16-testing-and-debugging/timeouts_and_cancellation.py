@@ -20,6 +20,17 @@ async def fetch(conn: Connection, delay: float, timeout: float) -> bytes:
         return await conn.read(delay)
 
 
+class Service:
+    def __init__(self, has_bug: bool) -> None:
+        self.has_bug = has_bug
+        self.ready = asyncio.Event()
+
+    async def start(self) -> None:
+        await asyncio.sleep(0.2)
+        if not self.has_bug:  # the bug: forgets to say it is ready
+            self.ready.set()
+
+
 async def stream(conn: Connection, received: list[bytes]) -> None:
     """Reads until cancelled; must close the connection on the way out."""
     try:
@@ -48,12 +59,22 @@ class TimeoutAndCancelTests(unittest.IsolatedAsyncioTestCase):
         self.assertTrue(conn.closed)
         self.assertEqual(len(received), 2)
 
-    async def test_guard_against_hangs(self) -> None:
-        # A bug that makes the code wait forever should fail the test, not hang the suite.
-        never = asyncio.Event()
-        with self.assertRaises(TimeoutError):
-            async with asyncio.timeout(1.0):
-                await never.wait()
+    async def test_service_gets_ready(self) -> None:
+        service = Service(has_bug=False)
+        starting = asyncio.create_task(service.start())
+        # The habit: a deadline on every await that needs the code under test to do its job.
+        async with asyncio.timeout(1.0):
+            await service.ready.wait()
+        await starting
+
+    async def test_with_a_bug_it_fails_instead_of_hanging(self) -> None:
+        # Fails on purpose, to show what the habit buys: the same test against a bug.
+        # Without the deadline this await would never return, and the suite would hang.
+        service = Service(has_bug=True)
+        starting = asyncio.create_task(service.start())
+        async with asyncio.timeout(1.0):
+            await service.ready.wait()
+        await starting
 
 
 ExcInfo = tuple[type[BaseException], BaseException, TracebackType] | tuple[None, None, None]

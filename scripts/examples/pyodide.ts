@@ -1,10 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { setImmediate } from 'node:timers';
-import { fileURLToPath } from 'node:url';
-import { loadPyodide } from 'pyodide';
-import { Host } from '../../src/runtime/host.ts';
+import type { Host } from '../../src/runtime/host.ts';
 import type { Clock, RunOutcome, WorkerInfo, WorkerMessage } from '../../src/runtime/protocol.ts';
+import { nodeHost } from '../runtime/node-host.ts';
 import { EXAMPLE_TIMEOUT_MS } from './cpython.ts';
 
 /**
@@ -16,17 +14,6 @@ import { EXAMPLE_TIMEOUT_MS } from './cpython.ts';
  * its state at the end of every run (leftover tasks cancelled, loop closed, time restored).
  * `asyncio.run` under Pyodide needs JSPI: Node must run with `--experimental-wasm-jspi`.
  */
-const LIVEPY_DIR = fileURLToPath(new URL('../../src/runtime/python/livepy/', import.meta.url));
-
-/** The runner package as the worker bundles it: `livepy/session.py` -> source. */
-function runnerFiles(): Record<string, string> {
-  return Object.fromEntries(
-    readdirSync(LIVEPY_DIR)
-      .filter((name) => name.endsWith('.py'))
-      .map((name) => [`livepy/${name}`, readFileSync(path.join(LIVEPY_DIR, name), 'utf8')]),
-  );
-}
-
 export interface PyodideRunResult {
   /** stdout and stderr in the order the program wrote them. */
   output: string;
@@ -44,12 +31,7 @@ export class PyodideExampleRunner {
   #info: WorkerInfo | undefined;
 
   private constructor() {
-    this.#host = new Host({
-      files: runnerFiles(),
-      loadPyodide: () => loadPyodide(),
-      post: (message) => this.#listeners.get(message.id)?.(message),
-      yieldToEventLoop: () => new Promise<void>((resolve) => setImmediate(resolve)),
-    });
+    this.#host = nodeHost((message) => this.#listeners.get(message.id)?.(message));
   }
 
   /** Loads Pyodide and the runner; rejects with the worker's own message if it cannot start. */
@@ -75,10 +57,13 @@ export class PyodideExampleRunner {
     return this.#info?.pythonVersion ?? 'unknown';
   }
 
-  /** Runs the program at `file` as the playground does, with the clock its output was taken on. */
-  run(file: string, clock: Clock, timeoutMs: number = EXAMPLE_TIMEOUT_MS): Promise<PyodideRunResult> {
+  /**
+   * Runs the program at `file` as the playground does, with the clock its output was taken on;
+   * `code`, when given, is run under the file's name instead of the file's own text (a page's
+   * translated copy of it, say).
+   */
+  run(file: string, clock: Clock, timeoutMs: number = EXAMPLE_TIMEOUT_MS, code: string = readFileSync(file, 'utf8')): Promise<PyodideRunResult> {
     const id = this.#nextId++;
-    const code = readFileSync(file, 'utf8');
     let output = '';
     let timedOut = false;
     return new Promise((resolve) => {

@@ -24,6 +24,8 @@ export interface PythonInterpreter {
   command: string;
   /** e.g. `3.11.7` */
   version: string;
+  /** Its `sys.executable`, when it was probed (tools such as pyright want a path, not a name). */
+  executable?: string;
 }
 
 export type PythonLookup = { ok: true; python: PythonInterpreter } | { ok: false; reason: string };
@@ -70,7 +72,7 @@ export function findPythons(env: NodeJS.ProcessEnv = process.env): PythonInterpr
     const key = `${identity}@${probed.version}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    found.push({ command, version: probed.version });
+    found.push({ command, version: probed.version, executable: probed.executable });
   }
   return found;
 }

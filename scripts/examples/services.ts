@@ -23,7 +23,7 @@ export const SERVICES: Readonly<Record<string, ServiceSpec>> = {
     portVar: 'PGPORT',
     defaultHost: '127.0.0.1',
     defaultPort: 5432,
-    hint: 'install Debian\'s "postgresql" package and start it on 127.0.0.1, or set PGHOST/PGPORT',
+    hint: 'run `npm run services` (it needs Debian\'s "postgresql" package), or point PGHOST/PGPORT at a PostgreSQL that accepts PGUSER/PGPASSWORD (default postgres/postgres)',
   },
 };
 

@@ -54,6 +54,14 @@ export const outline: OutlineGroup[] = [
         slug: 'topics/testing-and-debugging',
         label: { en: 'Testing and debugging', 'pt-BR': 'Testes e depuração' },
       },
+      {
+        slug: 'topics/cancellation',
+        label: { en: 'Cancellation in depth', 'pt-BR': 'Cancelamento a fundo' },
+      },
+      {
+        slug: 'topics/modern-asyncio',
+        label: { en: 'Python 3.12–3.14', 'pt-BR': 'Python 3.12–3.14' },
+      },
     ],
   },
   {

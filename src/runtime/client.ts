@@ -8,7 +8,7 @@
  * The reader's code lives in the page, so nothing of theirs is lost.
  */
 import {
-  isWorkerMessage,
+  readWorkerMessage,
   type Clock,
   type OutputChunk,
   type Request,
@@ -22,6 +22,14 @@ export type { Clock, OutputChunk, RunOutcome, TaskEvent, WorkerInfo } from './pr
 
 export type RuntimeStatus = 'idle' | 'loading' | 'ready' | 'running' | 'stopping' | 'crashed';
 
+export interface RunOptions {
+  clock: Clock;
+  /** The name tracebacks show for the program (`main.py` when absent). */
+  filename?: string;
+  /** Modules beside the program that it may import: file name -> source. */
+  files?: Record<string, string>;
+}
+
 export interface RunHandlers {
   onOutput?(chunks: OutputChunk[]): void;
   onTaskEvents?(events: TaskEvent[]): void;
@@ -33,16 +41,19 @@ export interface PythonRuntime {
   onStatus(listener: (status: RuntimeStatus) => void): () => void;
   /** Starts the worker and loads Pyodide (idempotent). */
   warmUp(): Promise<void>;
-  run(code: string, options: { clock: Clock; filename?: string }, handlers?: RunHandlers): Promise<RunOutcome>;
+  run(code: string, options: RunOptions, handlers?: RunHandlers): Promise<RunOutcome>;
   /** Resolves once the run has ended (within about a second). */
   stop(): Promise<void>;
 }
 
-/** What the client needs of a Worker (a real one in the browser, a fake one in unit tests). */
+/**
+ * What the client needs of a Worker (a real one in the browser, a fake one in unit tests). The
+ * client posts one message on it (`init`, carrying the port every other message travels on) and
+ * never listens to its global channel, which the program running inside can post on.
+ */
 export interface WorkerLike {
-  postMessage(message: Request): void;
+  postMessage(message: Request, transfer: Transferable[]): void;
   terminate(): void;
-  onmessage: ((event: MessageEvent) => void) | null;
   onerror: ((event: ErrorEvent) => void) | null;
 }
 
@@ -85,6 +96,8 @@ export class WorkerRuntime implements PythonRuntime {
   #status: RuntimeStatus = 'idle';
   readonly #listeners = new Set<(status: RuntimeStatus) => void>();
   #worker: WorkerLike | undefined;
+  /** The page's end of the worker's private channel (see WorkerLike). */
+  #port: MessagePort | undefined;
   #loading: Loading | undefined;
   #ready: Promise<void> | undefined;
   #run: ActiveRun | undefined;
@@ -121,18 +134,12 @@ export class WorkerRuntime implements PythonRuntime {
     return this.#ready;
   }
 
-  async run(code: string, options: { clock: Clock; filename?: string }, handlers: RunHandlers = {}): Promise<RunOutcome> {
+  async run(code: string, options: RunOptions, handlers: RunHandlers = {}): Promise<RunOutcome> {
     if (this.#run) throw new Error('a run is already in progress: stop it before starting another');
     const id = this.#nextId++;
     // Reserve the slot before awaiting the worker, so two quick clicks cannot start two runs.
-    let resolve!: (outcome: RunOutcome) => void;
-    let reject!: (error: Error) => void;
-    const result = new Promise<RunOutcome>((res, rej) => {
-      resolve = res;
-      reject = rej;
-    });
-    let markEnded!: () => void;
-    const ended = new Promise<void>((res) => (markEnded = res));
+    const { promise: result, resolve, reject } = Promise.withResolvers<RunOutcome>();
+    const { promise: ended, resolve: markEnded } = Promise.withResolvers<void>();
     const run: ActiveRun = {
       id,
       handlers,
@@ -161,7 +168,12 @@ export class WorkerRuntime implements PythonRuntime {
     run.startedAt = this.#options.now();
     if (this.#stopSignal) Atomics.store(this.#stopSignal, 0, 0);
     this.#setStatus('running');
-    this.#post({ type: 'run', id, code, options: { clock: options.clock, filename: options.filename ?? 'main.py' } });
+    this.#post({
+      type: 'run',
+      id,
+      code,
+      options: { clock: options.clock, filename: options.filename ?? 'main.py', ...(options.files ? { files: options.files } : {}) },
+    });
     return result;
   }
 
@@ -201,13 +213,7 @@ export class WorkerRuntime implements PythonRuntime {
 
   #stoppedOutcome(run: ActiveRun): RunOutcome {
     const durationMs = this.#options.now() - run.startedAt;
-    return {
-      status: 'stopped',
-      exitCode: 1,
-      message: `Stopped after ${(durationMs / 1000).toFixed(1)} s.`,
-      droppedChars: 0,
-      durationMs,
-    };
+    return { status: 'stopped', exitCode: 1, droppedChars: 0, durationMs };
   }
 
   #finish(run: ActiveRun): void {
@@ -220,16 +226,16 @@ export class WorkerRuntime implements PythonRuntime {
     this.#setStatus('loading');
     const worker = this.#options.createWorker();
     this.#worker = worker;
-    let resolve!: () => void;
-    let reject!: (error: Error) => void;
-    const promise = new Promise<void>((res, rej) => {
-      resolve = res;
-      reject = rej;
-    });
+    const { promise, resolve, reject } = Promise.withResolvers<void>();
     const loading: Loading = { id: this.#nextId++, worker, promise, resolve, reject };
     this.#loading = loading;
-    worker.onmessage = (event) => {
-      if (this.#worker === worker && isWorkerMessage(event.data)) this.#receive(event.data);
+    const channel = new MessageChannel();
+    this.#port = channel.port1;
+    channel.port1.onmessage = (event: MessageEvent) => {
+      if (this.#worker !== worker) return;
+      const message = readWorkerMessage(event.data);
+      // A message of the wrong shape is dropped: it cannot be ours.
+      if (message) this.#receive(message);
     };
     worker.onerror = (event) => {
       if (this.#worker !== worker) return;
@@ -238,13 +244,15 @@ export class WorkerRuntime implements PythonRuntime {
     };
     const sab = this.#options.sharedStop && globalThis.crossOriginIsolated && typeof SharedArrayBuffer === 'function';
     this.#stopSignal = sab ? new Int32Array(new SharedArrayBuffer(4)) : undefined;
-    this.#post({
+    const init: Request = {
       type: 'init',
       id: loading.id,
       indexURL: this.#options.indexURL,
+      port: channel.port2,
       ...(this.#options.jspi === undefined ? {} : { jspi: this.#options.jspi }),
       ...(this.#stopSignal ? { stopSignal: this.#stopSignal } : {}),
-    });
+    };
+    worker.postMessage(init, [channel.port2]);
     return promise;
   }
 
@@ -269,7 +277,7 @@ export class WorkerRuntime implements PythonRuntime {
       case 'result':
         if (run?.id !== message.id) return;
         run.resolve(message.outcome);
-        if (message.outcome.outOfMemory) this.#replaceWorker();
+        if (message.outcome.outOfMemory || message.outcome.recycle) this.#replaceWorker();
         return;
       case 'error':
         if (message.fatal || this.#loading?.id === message.id) {
@@ -316,15 +324,19 @@ export class WorkerRuntime implements PythonRuntime {
       this.#loading.promise.catch(() => undefined);
       this.#loading = undefined;
     }
+    if (this.#port) {
+      this.#port.onmessage = null;
+      this.#port.close();
+      this.#port = undefined;
+    }
     if (worker) {
-      worker.onmessage = null;
       worker.onerror = null;
       worker.terminate();
     }
   }
 
   #post(message: Request): void {
-    this.#worker?.postMessage(message);
+    this.#port?.postMessage(message);
   }
 
   #setStatus(status: RuntimeStatus): void {
@@ -338,16 +350,4 @@ export class WorkerRuntime implements PythonRuntime {
 export function pyodideIndexURL(base: string = import.meta.env.BASE_URL, origin: string = globalThis.location?.href): string {
   const folder = `${base.endsWith('/') ? base : `${base}/`}pyodide/`;
   return new URL(folder, origin).href;
-}
-
-let shared: WorkerRuntime | undefined;
-
-/** One shared runtime (one worker) per page. */
-export function getRuntime(): PythonRuntime {
-  shared ??= new WorkerRuntime({
-    createWorker: () =>
-      new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'python' }) as unknown as WorkerLike,
-    indexURL: pyodideIndexURL(),
-  });
-  return shared;
 }

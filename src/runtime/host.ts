@@ -13,7 +13,7 @@
  * - otherwise (a busy interpreter without JSPI) the page terminates the worker.
  */
 import type { PyodideAPI } from 'pyodide';
-import type { InitRequest, Request, RunRequest, WorkerInfo, WorkerMessage } from './protocol.ts';
+import type { InitRequest, Request, RunOutcome, RunRequest, WorkerInfo, WorkerMessage } from './protocol.ts';
 
 export interface HostEnvironment {
   /** The runner package's sources: `livepy/session.py` -> text (see python-files.ts). */
@@ -44,10 +44,21 @@ export function jspiAvailable(): boolean {
   return 'Suspending' in WebAssembly || 'Suspender' in WebAssembly;
 }
 
-interface PythonRun {
-  (code: string, filename: string, clock: string, host: object): string;
-  callPromising(code: string, filename: string, clock: string, host: object): Promise<string>;
+interface PythonReset {
+  (): void;
 }
+
+interface PythonRun {
+  (code: string, filename: string, clock: string, host: object, files: string): string;
+  callPromising(code: string, filename: string, clock: string, host: object, files: string): Promise<string>;
+}
+
+/**
+ * Past this much WebAssembly memory after a run, the page replaces the interpreter: the memory
+ * only grows (a `bytearray(2 * 10**9)` leaves 2 GB behind), and a fresh worker gives it back.
+ * A fresh Pyodide with the runner uses about 40 MB; the book's programs stay far below this.
+ */
+export const RECYCLE_ABOVE_BYTES = 512 * 1024 * 1024;
 
 interface CurrentRun {
   id: number;
@@ -59,6 +70,7 @@ export class Host {
   readonly #env: HostEnvironment;
   #pyodide: PyodideAPI | undefined;
   #runPython: PythonRun | undefined;
+  #resetPython: PythonReset | undefined;
   #loading: Promise<void> | undefined;
   #jspi = false;
   #stopSignal: Int32Array | undefined;
@@ -130,6 +142,7 @@ export class Host {
     this.#runPython = pyodide.runPython(
       `import sys\nsys.path.insert(0, ${JSON.stringify(RUNNER_ROOT)})\nfrom livepy.browser import run\nrun`,
     ) as PythonRun;
+    this.#resetPython = pyodide.runPython('from livepy.browser import reset\nreset') as PythonReset;
     this.#pyodide = pyodide;
     this.#loadMs = Math.round(performance.now() - started);
   }
@@ -152,7 +165,12 @@ export class Host {
     this.#current = current;
     const post = this.#env.post;
     const stopSignal = this.#stopSignal;
+    const checks: CheckCounter = { heap: () => heapOf(pyodide), index: undefined };
     const jsHost = {
+      /** Where the runner wants the count of signal checks written (an int32 it owns). */
+      countChecksAt: (address: number): void => {
+        checks.index = address >> 2;
+      },
       jspi: this.#jspi,
       sharedStop: stopSignal !== undefined,
       wait: (ms: number): Promise<void> =>
@@ -174,35 +192,62 @@ export class Host {
         if (events) post({ type: 'task-events', id: request.id, events: JSON.parse(events) });
       },
     };
-    pyodide.setInterruptBuffer(tickSource() as unknown as Int32Array);
+    pyodide.setInterruptBuffer(tickSource(checks) as unknown as Int32Array);
     const { code, options } = request;
     const filename = options.filename ?? 'main.py';
+    const files = JSON.stringify(options.files ?? {});
+    let ended = false;
     try {
       const result = this.#jspi
-        ? await runPython.callPromising(code, filename, options.clock, jsHost)
-        : runPython(code, filename, options.clock, jsHost);
-      post({ type: 'result', id: request.id, outcome: JSON.parse(result) });
+        ? await runPython.callPromising(code, filename, options.clock, jsHost, files)
+        : runPython(code, filename, options.clock, jsHost, files);
+      const outcome = JSON.parse(result) as RunOutcome;
+      if (memoryBytes(pyodide) > RECYCLE_ABOVE_BYTES) outcome.recycle = true;
+      post({ type: 'result', id: request.id, outcome });
+      ended = true;
     } catch (error) {
       // The runner turns every ending of a program into an outcome; an error here means the
       // interpreter itself failed (Pyodide's fatal errors leave it unusable).
       post({ type: 'error', id: request.id, message: messageOf(error), fatal: true });
     } finally {
+      // The counter the checks were written to belonged to the run, and is gone with it.
+      checks.index = undefined;
       pyodide.setInterruptBuffer(undefined as unknown as Int32Array);
       this.#current = undefined;
+    }
+    if (!ended) return;
+    // After the outcome is out: a run queued behind this one waits for it, the reader does not.
+    try {
+      this.#resetPython?.();
+    } catch (error) {
+      post({ type: 'error', id: request.id, message: `Python could not be reset: ${messageOf(error)}`, fatal: true });
     }
   }
 }
 
+/** Where the count of the interpreter's signal checks goes: an int32 in the interpreter's memory. */
+interface CheckCounter {
+  heap: () => Int32Array | undefined;
+  index: number | undefined;
+}
+
 /**
  * What Pyodide reads as its "interrupt buffer": SIGINT once every TICK_MS, nothing otherwise.
- * Reading `[0]` happens inside the interpreter's periodic check, so it must stay cheap.
+ * Reading `[0]` happens inside the interpreter's periodic check (every few dozen loop iterations
+ * or calls), so it must stay cheap. Each read is also counted into the runner's counter: the
+ * virtual clock's measure of computing (livepy/clock.py, SECONDS_PER_CHECK).
  */
-function tickSource(): { 0: number } {
+function tickSource(checks: CheckCounter): { 0: number } {
   let calls = 0;
   let next = performance.now() + TICK_MS;
   return {
     get 0(): number {
-      if (++calls % CLOCK_EVERY_CALLS !== 0) return 0;
+      ++calls;
+      if (checks.index !== undefined) {
+        const heap = checks.heap();
+        if (heap) heap[checks.index] = calls;
+      }
+      if (calls % CLOCK_EVERY_CALLS !== 0) return 0;
       const now = performance.now();
       if (now < next) return 0;
       next = now + TICK_MS;
@@ -212,6 +257,17 @@ function tickSource(): { 0: number } {
       // Pyodide clears the signal after reading it; there is nothing to clear.
     },
   };
+}
+
+/** The interpreter's memory as int32s (a fresh view: growing the memory replaces it). */
+function heapOf(pyodide: PyodideAPI): Int32Array | undefined {
+  return (pyodide as unknown as { _module?: { HEAP32?: Int32Array } })._module?.HEAP32;
+}
+
+/** The interpreter's WebAssembly memory, which only ever grows. */
+function memoryBytes(pyodide: PyodideAPI): number {
+  const module = (pyodide as unknown as { _module?: { HEAPU8?: Uint8Array } })._module;
+  return module?.HEAPU8?.buffer.byteLength ?? 0;
 }
 
 function messageOf(error: unknown): string {

@@ -3,7 +3,8 @@
  *
  * Every request carries an `id`; every message the worker sends about a request carries the same
  * `id`, so the page can tell a late message of a stopped run from one of the current run. The page
- * knows nothing of Pyodide, the worker nothing of the page's framework.
+ * knows nothing of Pyodide, the worker nothing of the page's framework. The first request (`init`)
+ * carries a MessagePort; everything after it travels on that port.
  */
 
 export type Clock = 'real' | 'virtual';
@@ -35,12 +36,33 @@ export interface TaskEvent {
 
 export type RunStatus = 'ok' | 'error' | 'stopped' | 'deadlock';
 
+/** A task a deadlock left waiting, and the line of the reader's code it waits on. */
+export interface WaitingTask {
+  name: string;
+  line?: number;
+  function?: string;
+}
+
+/**
+ * `message` as a key and its values, so the page can word it in the reader's language
+ * (`playground.explain.<key>` in src/content/i18n/*.json). `tasks` (a deadlock's) is a list.
+ */
+export interface Explanation {
+  key: string;
+  values: Record<string, string | number | WaitingTask[]>;
+}
+
 export interface RunOutcome {
   status: RunStatus;
   /** 0 ok, 1 uncaught exception, the SystemExit code otherwise. */
   exitCode: number;
-  /** One human sentence for non-ok outcomes (e.g. "Stopped after 0.4 s."). */
+  /**
+   * One sentence a reader can act on, for `error` and `deadlock` ("Deadlock: ... Waiting: Task-1
+   * (line 5 in main)."). A stop needs none: the page says it, in the reader's language.
+   */
   message?: string;
+  /** `message`, for the page to word in the reader's language. */
+  explanation?: Explanation;
   /** Output cut to keep the page responsive (0 when nothing was cut). */
   droppedChars: number;
   /** Wall-clock duration of the run. */
@@ -50,12 +72,20 @@ export interface RunOutcome {
    * the program took (up to 4 GB): the page replaces the worker to give it back.
    */
   outOfMemory?: boolean;
+  /**
+   * The interpreter should not serve another run: it holds more memory than a page should keep,
+   * or the program changed it in a way that cannot be undone (an audit hook). The page replaces
+   * the worker after this run, so the next one starts clean.
+   */
+  recycle?: boolean;
 }
 
 export interface RunRequestOptions {
   clock: Clock;
   /** The name tracebacks show for the reader's file; `main.py` when absent. */
   filename?: string;
+  /** Modules beside the program that it may import: file name (`server.py`) -> source. */
+  files?: Record<string, string>;
 }
 
 export interface WorkerInfo {
@@ -73,6 +103,12 @@ export interface WorkerInfo {
 export interface InitRequest {
   type: 'init';
   id: number;
+  /**
+   * The channel every later message travels on, both ways. The page sends it with the first
+   * message and listens nowhere else: the program running in the worker can post on the worker's
+   * global scope, but never reaches this port (see worker.ts).
+   */
+  port?: MessagePort;
   /** Where Pyodide's core files are served, ending in `/` (the site's own origin). */
   indexURL: string;
   /** `false` makes the worker behave as in a browser without JSPI (tests, the dev page). */
@@ -157,22 +193,143 @@ export type WorkerMessage =
   | ResultMessage
   | ErrorMessage;
 
-/** Type guard for messages arriving from a worker (anything else is ignored, not trusted). */
-export function isWorkerMessage(data: unknown): data is WorkerMessage {
-  if (typeof data !== 'object' || data === null) return false;
-  const { type, id } = data as { type?: unknown; id?: unknown };
-  return (
-    typeof id === 'number' &&
-    (type === 'ready' ||
-      type === 'status' ||
-      type === 'output' ||
-      type === 'task-events' ||
-      type === 'result' ||
-      type === 'error')
-  );
+// ---- reading what arrives -------------------------------------------------------------------
+//
+// The reader's program runs in the worker, beside the host, so anything it can reach it can send.
+// The page reads every message as untrusted input: a message of the wrong shape is dropped, never
+// passed on, and what is passed on is a fresh copy holding only the fields declared above.
+
+type Json = Record<string, unknown>;
+
+const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isFiniteNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+const isId = (value: unknown): value is number => Number.isSafeInteger(value);
+const oneOf = <T extends string>(value: unknown, allowed: readonly T[]): value is T =>
+  typeof value === 'string' && (allowed as readonly string[]).includes(value);
+const optionalString = (value: unknown): value is string | undefined => value === undefined || typeof value === 'string';
+
+const STREAMS = ['stdout', 'stderr'] as const;
+const EVENT_KINDS = ['created', 'step-start', 'step-end', 'done'] as const;
+const TASK_OUTCOMES = ['result', 'exception', 'cancelled'] as const;
+const RUN_STATUSES = ['ok', 'error', 'stopped', 'deadlock'] as const;
+const WORKER_STATUSES = ['loading', 'ready', 'running'] as const;
+
+function readChunk(value: unknown): OutputChunk | undefined {
+  if (!isObject(value) || !oneOf(value['stream'], STREAMS) || typeof value['text'] !== 'string' || !isFiniteNumber(value['t'])) {
+    return undefined;
+  }
+  return { stream: value['stream'], text: value['text'], t: value['t'] };
 }
 
-/** Type guard for requests arriving at the worker. */
+function readTaskEvent(value: unknown): TaskEvent | undefined {
+  if (!isObject(value)) return undefined;
+  const { kind, task, name, t, outcome, detail } = value;
+  if (!oneOf(kind, EVENT_KINDS) || !isId(task) || typeof name !== 'string' || !isFiniteNumber(t)) return undefined;
+  if (!(outcome === undefined || oneOf(outcome, TASK_OUTCOMES)) || !optionalString(detail)) return undefined;
+  return { kind, task, name, t, ...(outcome === undefined ? {} : { outcome }), ...(detail === undefined ? {} : { detail }) };
+}
+
+function readWaitingTask(value: unknown): WaitingTask | undefined {
+  if (!isObject(value) || typeof value['name'] !== 'string') return undefined;
+  const { name, line, function: where } = value;
+  if (!(line === undefined || Number.isInteger(line)) || !optionalString(where)) return undefined;
+  return { name, ...(line === undefined ? {} : { line: line as number }), ...(where === undefined ? {} : { function: where }) };
+}
+
+function readExplanation(value: unknown): Explanation | undefined {
+  if (!isObject(value) || typeof value['key'] !== 'string' || !isObject(value['values'])) return undefined;
+  const values: Explanation['values'] = {};
+  for (const [name, item] of Object.entries(value['values'])) {
+    if (typeof item === 'string' || isFiniteNumber(item)) values[name] = item;
+    else {
+      const tasks = readAll(item, readWaitingTask);
+      if (!tasks) return undefined;
+      values[name] = tasks;
+    }
+  }
+  return { key: value['key'], values };
+}
+
+function readOutcome(value: unknown): RunOutcome | undefined {
+  if (!isObject(value)) return undefined;
+  const { status, exitCode, message, explanation, droppedChars, durationMs, outOfMemory, recycle } = value;
+  if (!oneOf(status, RUN_STATUSES) || !Number.isInteger(exitCode) || !isFiniteNumber(droppedChars) || !isFiniteNumber(durationMs)) {
+    return undefined;
+  }
+  if (!optionalString(message) || ![undefined, true, false].includes(outOfMemory as boolean) || ![undefined, true, false].includes(recycle as boolean)) {
+    return undefined;
+  }
+  const explained = explanation === undefined ? undefined : readExplanation(explanation);
+  if (explanation !== undefined && explained === undefined) return undefined;
+  return {
+    status,
+    exitCode: exitCode as number,
+    droppedChars,
+    durationMs,
+    ...(message === undefined ? {} : { message }),
+    ...(explained === undefined ? {} : { explanation: explained }),
+    ...(outOfMemory === undefined ? {} : { outOfMemory: outOfMemory as boolean }),
+    ...(recycle === undefined ? {} : { recycle: recycle as boolean }),
+  };
+}
+
+function readInfo(value: unknown): WorkerInfo | undefined {
+  if (!isObject(value)) return undefined;
+  const { pyodideVersion, pythonVersion, jspi, sharedStop, loadMs } = value;
+  if (typeof pyodideVersion !== 'string' || typeof pythonVersion !== 'string' || typeof jspi !== 'boolean') return undefined;
+  if (typeof sharedStop !== 'boolean' || !isFiniteNumber(loadMs)) return undefined;
+  return { pyodideVersion, pythonVersion, jspi, sharedStop, loadMs };
+}
+
+/** Every item read, or undefined when any item is not of the expected shape. */
+function readAll<T>(value: unknown, read: (item: unknown) => T | undefined): T[] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  const items: T[] = [];
+  for (const item of value) {
+    const read_ = read(item);
+    if (read_ === undefined) return undefined;
+    items.push(read_);
+  }
+  return items;
+}
+
+/** A message from the worker, checked and copied; undefined for anything else. */
+export function readWorkerMessage(data: unknown): WorkerMessage | undefined {
+  if (!isObject(data) || !isId(data['id'])) return undefined;
+  const id = data['id'];
+  switch (data['type']) {
+    case 'ready': {
+      const info = readInfo(data['info']);
+      return info && { type: 'ready', id, info };
+    }
+    case 'status': {
+      const { status, run } = data;
+      if (!oneOf(status, WORKER_STATUSES) || !(run === undefined || isId(run))) return undefined;
+      return { type: 'status', id, status, ...(run === undefined ? {} : { run }) };
+    }
+    case 'output': {
+      const chunks = readAll(data['chunks'], readChunk);
+      return chunks && { type: 'output', id, chunks };
+    }
+    case 'task-events': {
+      const events = readAll(data['events'], readTaskEvent);
+      return events && { type: 'task-events', id, events };
+    }
+    case 'result': {
+      const outcome = readOutcome(data['outcome']);
+      return outcome && { type: 'result', id, outcome };
+    }
+    case 'error': {
+      const { message, fatal } = data;
+      if (typeof message !== 'string' || typeof fatal !== 'boolean') return undefined;
+      return { type: 'error', id, message, fatal };
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** Type guard for requests arriving at the worker (on its own channel, from the page). */
 export function isRequest(data: unknown): data is Request {
   if (typeof data !== 'object' || data === null) return false;
   const { type, id } = data as { type?: unknown; id?: unknown };

@@ -1,11 +1,13 @@
 /**
  * The module Web Worker that hosts Pyodide (Pyodide 314 requires a module worker). All the logic
- * is in host.ts; this file only connects it to the worker's global scope.
+ * is in host.ts; this file connects it to the page through the private port the first message
+ * brings, and keeps the reader's program from reaching anything but the site (network-guard.ts).
  */
 /// <reference lib="webworker" />
 import type { PyodideAPI } from 'pyodide';
 import { Host } from './host.ts';
-import { isRequest } from './protocol.ts';
+import { guardNetwork, type NetworkScope } from './network-guard.ts';
+import { isRequest, type InitRequest } from './protocol.ts';
 import { PYTHON_FILES } from './python-files.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -13,6 +15,9 @@ declare const self: DedicatedWorkerGlobalScope;
 const channel = new MessageChannel();
 const waiting: Array<() => void> = [];
 channel.port1.onmessage = () => waiting.shift()?.();
+
+/** The page's port: module scope only, out of reach of Python's `js` module (the global scope). */
+let port: MessagePort | undefined;
 
 const host = new Host({
   files: PYTHON_FILES,
@@ -22,7 +27,7 @@ const host = new Host({
     return loadPyodide({ indexURL });
   },
   post(message) {
-    self.postMessage(message);
+    port?.postMessage(message);
   },
   // A MessageChannel round trip lets queued messages in without setTimeout's 4 ms clamp.
   yieldToEventLoop() {
@@ -33,6 +38,16 @@ const host = new Host({
   },
 });
 
+// The first message brings the port; the global channel is not listened to after it.
 self.onmessage = (event: MessageEvent) => {
-  if (isRequest(event.data)) host.handle(event.data);
+  const init = event.data as InitRequest;
+  if (port || !isRequest(init) || init.type !== 'init' || !init.port) return;
+  self.onmessage = null;
+  port = init.port;
+  port.onmessage = (message: MessageEvent) => {
+    if (isRequest(message.data)) host.handle(message.data);
+  };
+  const { port: _transferred, ...request } = init;
+  guardNetwork(self as unknown as NetworkScope, new URL(request.indexURL).origin, request.indexURL);
+  host.handle(request);
 };

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { discoverExamples } from '../../src/lib/examples/discover.ts';
+import { discoverExamples, helpersImportedBy } from '../../src/lib/examples/discover.ts';
 import { ExampleMetadataError, parseExampleMeta } from '../../src/lib/examples/metadata.ts';
 import { findExampleReferences, missingReferences, unusedExamples } from '../../src/lib/examples/references.ts';
 
@@ -19,6 +19,16 @@ describe('examples/ layout', () => {
 
   test('every .py is a program with its .out, or a helper a program imports', () => {
     if (discovery.problems.length > 0) throw new Error(discovery.problems.join('\n'));
+  });
+
+  test('a program\'s page can name the helpers it imports from its folder, and only those', () => {
+    expect(helpersImportedBy('04-concurrent-web-requests/semaphore_limit.py')).toEqual([
+      '04-concurrent-web-requests/api_server.py',
+    ]);
+    expect(helpersImportedBy('04-concurrent-web-requests/as_completed_async_for.py')).toEqual([]);
+    // Every helper the layout allows is one some program's page will offer.
+    const offered = new Set(discovery.programs.flatMap((p) => helpersImportedBy(p.id)));
+    expect([...offered].sort()).toEqual([...discovery.helpers].sort());
   });
 
   test('every program has a valid metadata header', () => {

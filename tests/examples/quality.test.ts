@@ -1,6 +1,16 @@
 /** The Python in examples/ is type-checked and linted, as part of the examples tier. */
+import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { runPycodestyle, runPyflakes, runPyright, type CheckResult } from '../../scripts/examples/lint.ts';
+import {
+  declaredPackages,
+  pyrightGroups,
+  pyrightVersionFor,
+  runPyrightGroups,
+  runPycodestyle,
+  runPyflakes,
+  runPyright,
+  type CheckResult,
+} from '../../scripts/examples/lint.ts';
 import { skipOrFail, type SkipContext } from '../../scripts/examples/tiers.ts';
 
 function assertClean(ctx: SkipContext, result: CheckResult): void {
@@ -9,7 +19,7 @@ function assertClean(ctx: SkipContext, result: CheckResult): void {
 }
 
 describe.concurrent('Python quality gates over examples/', () => {
-  test('pyright: no type errors', async (ctx) => assertClean(ctx, await runPyright()));
+  test('pyright: no type errors (examples, the Python runner and its tests)', async (ctx) => assertClean(ctx, await runPyright()));
   test('pyflakes: no unused imports or undefined names', async (ctx) => assertClean(ctx, await runPyflakes(['examples'])));
   test(`pycodestyle: PEP 8 layout`, async (ctx) => assertClean(ctx, await runPycodestyle(['examples'])));
 });
@@ -31,5 +41,40 @@ describe.concurrent('the gates catch real mistakes (tests/examples/fixtures/must
     const report = result.ok === false ? result.report : '';
     expect(report).toContain("unused_import.py:4:1: 'time' imported but unused");
     expect(report).toContain("unused_import.py:9:11: undefined name 'elapsed'");
+  });
+});
+
+describe('pyright sees what each example needs', () => {
+  test('an example is checked against the lowest Python its requires-python allows', () => {
+    expect(pyrightVersionFor(undefined)).toBe('3.11');
+    expect(pyrightVersionFor('>=3.11')).toBe('3.11');
+    expect(pyrightVersionFor('>=3.13')).toBe('3.13');
+    expect(pyrightVersionFor('>=3.12,<3.15')).toBe('3.12');
+  });
+
+  test('every file under examples/ is in exactly one group, 3.13-only examples in the 3.13 group', () => {
+    const groups = pyrightGroups();
+    const files = [...groups.values()].flat();
+    expect(new Set(files).size).toBe(files.length);
+    // The rest of pyrightconfig.json's include (the runner and its tests) is still checked.
+    expect(groups.get('3.11')).toEqual(expect.arrayContaining(['src/runtime/python', 'tests/python']));
+    expect(groups.get('3.13')?.map((f) => f.split('/examples/')[1])).toContain(
+      '04-concurrent-web-requests/as_completed_async_for.py',
+    );
+    expect(groups.get('3.11')?.map((f) => f.split('/examples/')[1])).toContain('04-concurrent-web-requests/api_server.py');
+  });
+
+  test('a 3.13 API passes in a 3.13 example and fails in a 3.11 one', async (ctx) => {
+    const root = fileURLToPath(new URL('./fixtures/pyright-versions/', import.meta.url));
+    const result = await runPyrightGroups(pyrightGroups(root, []));
+    if (result.ok === 'unavailable') skipOrFail(ctx, result.reason);
+    expect(result.ok).toBe(false);
+    const report = result.ok === false ? result.report : '';
+    expect(report).toMatch(/Python 3\.11\)[\s\S]*shutdown_311\.py:6:\d+ - error: Cannot access attribute "shutdown"/);
+    expect(report).not.toContain('shutdown_313.py');
+  });
+
+  test('the packages the examples declare are known, so pyright can be pointed at an interpreter that has them', () => {
+    expect(declaredPackages()).toContain('aiohttp>=3.8');
   });
 });

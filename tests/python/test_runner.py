@@ -18,9 +18,17 @@ from livepy.clock import VirtualClock  # noqa: E402
 
 CLI = os.path.join(RUNNER_DIR, "run_example.py")
 
+#: The virtual clock skips waits but counts computing, so times carry the program's own CPU time.
+CPU_SLACK_MS = 50
+
+
+def rounded(t: float, step: float = 100.0) -> float:
+    """A time in ms to the nearest ``step``: what the program waited, without its CPU time."""
+    return round(t / step) * step
+
 
 class VirtualClockTest(unittest.TestCase):
-    def test_an_hour_of_sleeping_takes_no_time_and_is_exact(self) -> None:
+    def test_an_hour_of_sleeping_takes_no_time(self) -> None:
         started = time.perf_counter()
         outcome, host = run(
             """
@@ -29,14 +37,14 @@ class VirtualClockTest(unittest.TestCase):
             async def main():
                 start = time.monotonic()
                 await asyncio.sleep(3600)
-                print(time.monotonic() - start, time.perf_counter() - start)
+                print(f"{time.monotonic() - start:.2f} {time.perf_counter() - start:.2f}")
 
             asyncio.run(main())
             """
         )
         self.assertLess(time.perf_counter() - started, 2)
         self.assertEqual(outcome["status"], "ok")
-        self.assertEqual(host.text(), "3600.0 3600.0\n")
+        self.assertEqual(host.text(), "3600.00 3600.00\n")
 
     def test_output_is_deterministic_and_ordered_by_deadline_then_creation(self) -> None:
         code = """
@@ -61,9 +69,9 @@ class VirtualClockTest(unittest.TestCase):
             import asyncio, time
 
             async def rude(name):
-                print(name, "starts", time.monotonic())
+                print(name, "starts", f"{time.monotonic():.1f}")
                 time.sleep(1)
-                print(name, "ends", time.monotonic())
+                print(name, "ends", f"{time.monotonic():.1f}")
 
             async def main():
                 await asyncio.gather(rude("a"), rude("b"))
@@ -174,9 +182,9 @@ class TaskEventsTest(unittest.TestCase):
         self.assertEqual(by_name["ok"][0]["kind"], "created")
         self.assertEqual(by_name["ok"][0]["detail"], "ok")
         done = {name: evs[-1] for name, evs in by_name.items()}
-        self.assertEqual((done["ok"]["kind"], done["ok"]["outcome"], done["ok"]["detail"], done["ok"]["t"]), ("done", "result", "42", 1000.0))
-        self.assertEqual((done["boom"]["outcome"], done["boom"]["detail"], done["boom"]["t"]), ("exception", "ValueError: no", 2000.0))
-        self.assertEqual((done["forever"]["outcome"], done["forever"]["t"]), ("cancelled", 1000.0))
+        self.assertEqual((done["ok"]["kind"], done["ok"]["outcome"], done["ok"]["detail"], rounded(done["ok"]["t"])), ("done", "result", "42", 1000.0))
+        self.assertEqual((done["boom"]["outcome"], done["boom"]["detail"], rounded(done["boom"]["t"])), ("exception", "ValueError: no", 2000.0))
+        self.assertEqual((done["forever"]["outcome"], rounded(done["forever"]["t"])), ("cancelled", 1000.0))
         self.assertEqual(done["Task-1"]["outcome"], "result")
         # Steps come in start/end pairs, in order, never overlapping (one thread).
         running = None
@@ -188,7 +196,7 @@ class TaskEventsTest(unittest.TestCase):
                 self.assertEqual(running, event["task"])
                 running = None
         ok_steps = [e["t"] for e in by_name["ok"] if e["kind"] == "step-start"]
-        self.assertEqual(ok_steps, [0.0, 1000.0])
+        self.assertEqual([rounded(t) for t in ok_steps], [0.0, 1000.0])
         # Task numbers follow creation order.
         created = [e["task"] for e in events if e["kind"] == "created"]
         self.assertEqual(created, sorted(created))
@@ -196,7 +204,21 @@ class TaskEventsTest(unittest.TestCase):
     def test_a_blocking_call_is_a_long_step(self) -> None:
         _, host = run("import asyncio, time\nasync def main():\n    time.sleep(0.5)\nasyncio.run(main())")
         start, end = [e["t"] for e in host.events if e["kind"] in ("step-start", "step-end")][:2]
-        self.assertEqual(end - start, 500.0)
+        self.assertAlmostEqual(end - start, 500.0, delta=CPU_SLACK_MS)
+
+    def test_computing_takes_time_on_the_virtual_clock_too(self) -> None:
+        # The virtual clock skips waits, not work: a CPU-bound step is seen to take its time.
+        _, host = run(
+            """
+            import time
+            start = time.perf_counter()
+            deadline = time.process_time() + 0.2
+            while time.process_time() < deadline:
+                pass
+            print(f"{time.perf_counter() - start:.1f}")
+            """
+        )
+        self.assertEqual(host.text(), "0.2\n")
 
     def test_recording_keeps_never_retrieved_exceptions_visible(self) -> None:
         outcome, host = run(
@@ -273,7 +295,7 @@ class SemanticsTest(unittest.TestCase):
                 return x * 2
             async def main():
                 loop = asyncio.get_running_loop()
-                print(await loop.run_in_executor(None, work, 2), await asyncio.to_thread(work, 3), time.monotonic())
+                print(await loop.run_in_executor(None, work, 2), await asyncio.to_thread(work, 3), f"{time.monotonic():.1f}")
             asyncio.run(main())
             """
         )
@@ -370,7 +392,7 @@ class StopTest(unittest.TestCase):
             host=host,
         )
         self.assertEqual(outcome["status"], "stopped")
-        self.assertTrue(outcome["message"].startswith("Stopped after "))
+        self.assertNotIn("message", outcome)  # the page says it, in the reader's language
         self.assertEqual(host.text(), "cleaned up\n")
 
     def test_the_watchdog_stops_a_busy_loop(self) -> None:
@@ -380,7 +402,7 @@ class StopTest(unittest.TestCase):
         host = RecordingHost()
         session = Session("real", host=host, capture=True)
 
-        def tick(signum, frame):
+        def tick(signum: int, frame: object) -> None:
             host.stop = True
             session.tick()
 
@@ -392,7 +414,7 @@ class StopTest(unittest.TestCase):
         finally:
             signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, previous)
-        self.assertEqual(outcome["status"], "stopped")
+        self.assertEqual(outcome.get("status"), "stopped")
         self.assertLess(time.perf_counter() - started, 1)
 
     def test_except_exception_does_not_swallow_stop(self) -> None:
@@ -412,7 +434,7 @@ class OutputTest(unittest.TestCase):
 
     def test_chunks_carry_the_run_clock_in_ms(self) -> None:
         _, host = run("import time\nprint('a')\ntime.sleep(1.5)\nprint('b')")
-        self.assertEqual([(c["text"], c["t"]) for c in host.chunks], [("a\n", 0.0), ("b\n", 1500.0)])
+        self.assertEqual([(c["text"], rounded(c["t"])) for c in host.chunks], [("a\n", 0.0), ("b\n", 1500.0)])
 
     def test_a_flood_keeps_the_head_and_a_bounded_tail_and_counts_the_rest(self) -> None:
         outcome, host = run("for i in range(200_000):\n    print(i)\nraise ValueError('the end')")
@@ -437,7 +459,8 @@ class OutputTest(unittest.TestCase):
     def test_writes_are_batched(self) -> None:
         _, host = run("for i in range(1000):\n    print(i)")
         self.assertEqual(host.sends, 1)
-        self.assertEqual(len(host.chunks), 1)
+        # One chunk per stream and millisecond of running, not one per print.
+        self.assertLess(len(host.chunks), 50)
 
 
 class CliTest(unittest.TestCase):
@@ -480,7 +503,7 @@ class CliTest(unittest.TestCase):
                 events = [json.loads(line) for line in f]
         main = [e for e in events if e["task"] == 1]
         self.assertEqual([e["kind"] for e in main], ["created", "step-start", "step-end", "step-start", "step-end", "done"])
-        self.assertEqual((main[0]["name"], main[-1]["t"]), ("Task-1", 1000.0))
+        self.assertEqual((main[0]["name"], rounded(main[-1]["t"])), ("Task-1", 1000.0))
 
 
 if __name__ == "__main__":

@@ -1,51 +1,55 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, useSyncExternalStore, type FormEvent } from 'react';
 import { downloadName, downloadText, saveFile } from '../../lib/playground/download.ts';
-import { deleteFork, FORKS_KEY, loadForks, renameFork, saveForks, type Fork } from '../../lib/playground/forks.ts';
-import type { KeyValueStore } from '../../lib/playground/storage.ts';
+import { forkHash, forkIdFromHash, type Fork, type ForkStore } from '../../lib/playground/forks.ts';
 import { format, type PlaygroundStrings } from '../../lib/playground/string-keys.ts';
-import { FORKS_CHANGED } from './ForkButton.tsx';
-import { FORK_PARAM } from './Playground.tsx';
 
 /** The reader's copies on My playgrounds: open (in the page's playground), rename, download, delete. */
-export function ForkList({ strings, store }: { strings: PlaygroundStrings; store: KeyValueStore }) {
-  const [forks, setForks] = useState<Fork[]>(() => loadForks(store));
+export function ForkList({ strings, forks: store }: { strings: PlaygroundStrings; forks: ForkStore }) {
+  const { forks, setAside } = useSyncExternalStore(store.subscribe, store.snapshot, store.snapshot);
   const [renaming, setRenaming] = useState<string | undefined>();
   const [name, setName] = useState('');
 
-  useEffect(() => {
-    const reload = () => setForks(loadForks(store));
-    const onStorage = (e: StorageEvent) => {
-      if (e.key === FORKS_KEY) reload();
-    };
-    window.addEventListener(FORKS_CHANGED, reload);
-    window.addEventListener('storage', onStorage);
-    return () => {
-      window.removeEventListener(FORKS_CHANGED, reload);
-      window.removeEventListener('storage', onStorage);
-    };
-  }, [store]);
-
-  const commit = (next: Fork[]) => {
-    saveForks(store, next);
-    setForks(next);
-    window.dispatchEvent(new CustomEvent(FORKS_CHANGED));
-  };
-
   const submitRename = (event: FormEvent, fork: Fork) => {
     event.preventDefault();
-    commit(renameFork(forks, fork.id, name));
+    store.rename(fork.id, name);
     setRenaming(undefined);
   };
 
   const remove = (fork: Fork) => {
     if (!window.confirm(format(strings.mineDeleteConfirm, { name: fork.name }))) return;
-    commit(deleteFork(forks, fork.id));
-    if (new URLSearchParams(location.hash.slice(1)).get(FORK_PARAM) === fork.id) location.hash = '';
+    store.remove(fork.id);
+    if (forkIdFromHash(location.hash) === fork.id) location.hash = '';
   };
 
-  if (forks.length === 0) return <p className="pg-forks-empty">{strings.mineEmpty}</p>;
+  // Entries storage held but this page could not read: never dropped, offered as a file.
+  const unreadable = setAside.length > 0 && (
+    <p className="pg-note pg-note-warn" role="alert">
+      {format(strings.mineUnreadable, { count: setAside.length })}{' '}
+      <button
+        type="button"
+        className="pg-link-btn"
+        onClick={() => saveFile('unreadable-playgrounds.txt', setAside.join('\n\n'))}
+      >
+        {strings.mineUnreadableDownload}
+      </button>{' '}
+      <button type="button" className="pg-link-btn" onClick={() => store.forgetSetAside()}>
+        {strings.dismiss}
+      </button>
+    </p>
+  );
+
+  if (forks.length === 0) {
+    return (
+      <>
+        {unreadable}
+        <p className="pg-forks-empty">{strings.mineEmpty}</p>
+      </>
+    );
+  }
 
   return (
+    <>
+    {unreadable}
     <ul className="pg-forks" aria-label={strings.mineList}>
       {forks.map((fork) => (
         <li key={fork.id} className="pg-fork">
@@ -67,7 +71,7 @@ export function ForkList({ strings, store }: { strings: PlaygroundStrings; store
               <span className="pg-fork-name">{fork.name}</span>
               {fork.source && <span className="pg-fork-from">{format(strings.mineFrom, { source: fork.source })}</span>}
               <span className="pg-fork-actions">
-                <a className="pg-btn" href={`#${FORK_PARAM}=${encodeURIComponent(fork.id)}`} aria-label={`${strings.mineOpen}: ${fork.name}`}>
+                <a className="pg-btn" href={forkHash(fork.id)} aria-label={`${strings.mineOpen}: ${fork.name}`}>
                   {strings.mineOpen}
                 </a>
                 <button
@@ -98,5 +102,6 @@ export function ForkList({ strings, store }: { strings: PlaygroundStrings; store
         </li>
       ))}
     </ul>
+    </>
   );
 }

@@ -1,57 +1,59 @@
-import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
 import type { Clock } from '../../lib/examples/metadata.ts';
 import type { PlaygroundConfig } from '../../lib/playground/config.ts';
 import { downloadName, downloadText, saveFile } from '../../lib/playground/download.ts';
 import { clearEdit, loadEdit, saveEdit } from '../../lib/playground/edits.ts';
-import { findFork, loadForks, saveForks, updateForkCode } from '../../lib/playground/forks.ts';
+import { forkHash, forkIdFromHash, type ForkStore } from '../../lib/playground/forks.ts';
 import type { ShareError } from '../../lib/playground/share.ts';
 import type { KeyValueStore, SaveResult } from '../../lib/playground/storage.ts';
 import { format, type PlaygroundStrings } from '../../lib/playground/string-keys.ts';
-import { ClockSwitch } from './ClockSwitch.tsx';
-import { CopyButton } from './CopyButton.tsx';
-import { DownloadButton } from './DownloadButton.tsx';
 import { Editor, type EditorApi } from './Editor.tsx';
-import { ForkButton, FORKS_CHANGED } from './ForkButton.tsx';
 import { OutputPanel } from './OutputPanel.tsx';
-import { ResetButton } from './ResetButton.tsx';
-import { RunButton } from './RunButton.tsx';
-import { ShareButton } from './ShareButton.tsx';
-import { StopButton } from './StopButton.tsx';
+import { Toolbar } from './Toolbar.tsx';
 import { useRunner } from './useRunner.ts';
 
 /** What the playground opens with, decided before it mounts (see mount.tsx). */
 export interface InitialDoc {
   code: string;
-  /** Came from a share link: shown, never run, not saved until the reader edits it. */
+  /**
+   * Came from a share link: shown, run only on Run, and never saved over the reader's draft of
+   * this example; the first edit saves it as a copy of its own in My playgrounds.
+   */
   shared: boolean;
   shareError: ShareError | undefined;
-  /** My playgrounds: the reader's copy being edited. */
-  fork: { id: string; name: string } | undefined;
+  /** My playgrounds: the id of the reader's copy being edited. */
+  forkId: string | undefined;
   forkMissing: boolean;
 }
 
-type Notice = { text: string; link?: { href: string; label: string }; shareUrl?: string };
-
-export const FORK_PARAM = 'fork';
+type Notice = {
+  text: string;
+  link?: { href: string; label: string };
+  shareUrl?: string;
+  /** Offer the current code as a file (it could not be saved). */
+  download?: boolean;
+};
 
 export function Playground(props: {
   config: PlaygroundConfig;
   strings: PlaygroundStrings;
   store: KeyValueStore;
+  forks: ForkStore;
   initial: InitialDoc;
-  minHeight: number;
   onReady: () => void;
 }) {
-  const { config, strings, store } = props;
+  const { config, strings, store, forks } = props;
   const id = useId().replace(/:/g, '');
   const rootRef = useRef<HTMLDivElement>(null);
   const editorApi = useRef<EditorApi | undefined>(undefined);
   const [code, setCode] = useState(props.initial.code);
   const codeRef = useRef(code);
   codeRef.current = code;
-  const [original, setOriginal] = useState(props.initial.fork ? props.initial.code : config.main.code);
-  const [fork, setFork] = useState(props.initial.fork);
-  const [sharedCode, setSharedCode] = useState(props.initial.shared ? props.initial.code : undefined);
+  const [original, setOriginal] = useState(props.initial.forkId || props.initial.shared ? props.initial.code : config.main.code);
+  const [forkId, setForkId] = useState(props.initial.forkId);
+  const [shared, setShared] = useState(props.initial.shared);
+  const { forks: allForks } = useSyncExternalStore(forks.subscribe, forks.snapshot, forks.snapshot);
+  const fork = forkId ? allForks.find((f) => f.id === forkId) : undefined;
   const [shareError, setShareError] = useState(props.initial.shareError);
   const [forkMissing, setForkMissing] = useState(props.initial.forkMissing);
   const [storageProblem, setStorageProblem] = useState<SaveResult | undefined>();
@@ -75,18 +77,32 @@ export function Playground(props: {
 
   const persist = useCallback(
     (next: string) => {
-      if (next === sharedCode) return;
       let result: SaveResult;
-      if (fork) {
-        const forks = updateForkCode(loadForks(store), fork.id, next);
-        result = saveForks(store, forks);
-        window.dispatchEvent(new CustomEvent(FORKS_CHANGED));
+      if (shared) {
+        // Shared code never lands on the reader's own draft: it becomes a copy of its own.
+        if (next === original) return;
+        const added = forks.add({
+          name: format(strings.sharedCopyName, { name: config.main.name.replace(/\.py$/, '') }),
+          code: next,
+          source: config.example,
+        });
+        result = added.result;
+        setShared(false);
+        setForkId(added.fork.id);
+        if (result.ok) {
+          setNotice({
+            text: format(strings.sharedSavedAsCopy, { name: added.fork.name }),
+            link: { href: `${config.minePath}${forkHash(added.fork.id)}`, label: strings.openMine },
+          });
+        }
+      } else if (forkId) {
+        result = forks.updateCode(forkId, next);
       } else {
         result = saveEdit(store, config.lang, config.id, next, original);
       }
       setStorageProblem(result.ok ? undefined : result);
     },
-    [sharedCode, fork, store, config.lang, config.id, original],
+    [shared, forkId, forks, store, config, strings, original],
   );
 
   const onChange = useCallback(
@@ -106,68 +122,51 @@ export function Playground(props: {
   }, []);
 
   const run = useCallback(() => {
-    setSharedCode(undefined);
     void runner.run(getCode(), clock, fileName);
   }, [runner, clock, fileName, getCode]);
   const runRef = useRef(run);
   runRef.current = run;
   const runShortcut = useCallback(() => runRef.current(), []);
+  const goToLine = useCallback((line: number) => editorApi.current?.goToLine(line), []);
 
   const reset = () => {
-    if (fork) {
-      persistFork(original);
-    } else {
+    if (forkId) {
+      forks.updateCode(forkId, original);
+    } else if (!shared) {
       clearEdit(store, config.lang, config.id);
     }
     replaceCode(original);
-    setSharedCode(undefined);
     setStorageProblem(undefined);
-  };
-  const persistFork = (next: string) => {
-    if (!fork) return;
-    saveForks(store, updateForkCode(loadForks(store), fork.id, next));
-    window.dispatchEvent(new CustomEvent(FORKS_CHANGED));
   };
 
   // My playgrounds: `#fork=<id>` opens a copy in this (scratch) playground; an empty hash goes back.
   useEffect(() => {
     if (config.mode !== 'scratch') return;
     const onHash = () => {
-      const forkId = new URLSearchParams(location.hash.slice(1)).get(FORK_PARAM);
-      if (!forkId) {
-        if (fork) {
-          setFork(undefined);
+      const wanted = forkIdFromHash(location.hash);
+      if (!wanted) {
+        if (forkId) {
+          setForkId(undefined);
           setOriginal(config.main.code);
           replaceCode(loadScratch(store, config));
         }
         return;
       }
-      const found = findFork(loadForks(store), forkId);
+      const found = forks.find(wanted);
       if (!found) {
         setForkMissing(true);
         return;
       }
       setForkMissing(false);
-      setFork({ id: found.id, name: found.name });
+      setForkId(found.id);
+      setShared(false);
       setOriginal(found.code);
-      setSharedCode(undefined);
       replaceCode(found.code);
       rootRef.current?.scrollIntoView({ block: 'start' });
     };
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
-  }, [config, fork, store, replaceCode]);
-
-  // A fork renamed on the list shows its new name here.
-  useEffect(() => {
-    if (!fork) return;
-    const onForks = () => {
-      const found = findFork(loadForks(store), fork.id);
-      if (found && found.name !== fork.name) setFork({ id: found.id, name: found.name });
-    };
-    window.addEventListener(FORKS_CHANGED, onForks);
-    return () => window.removeEventListener(FORKS_CHANGED, onForks);
-  }, [fork, store]);
+  }, [config, forkId, forks, store, replaceCode]);
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.defaultPrevented) return;
@@ -185,37 +184,38 @@ export function Playground(props: {
     <div className="pg-live" ref={rootRef} onKeyDown={onKeyDown}>
       <div className="pg-head">
         <span className="pg-title">{fork ? fork.name : config.title}</span>
-        <div className="pg-toolbar" role="group" aria-label={strings.toolbar}>
-          <RunButton strings={strings} onRun={run} disabled={runner.running} />
-          <StopButton strings={strings} onStop={runner.stop} disabled={!runner.running} />
-          <ClockSwitch strings={strings} clock={clock} onChange={setClock} disabled={runner.running} />
-          <ResetButton strings={strings} edited={edited} onReset={reset} />
-          <CopyButton strings={strings} getCode={getCode} notify={(text) => setNotice({ text })} />
-          <DownloadButton strings={strings} fileName={fileName} meta={downloadMeta} getCode={getCode} />
-          <ShareButton
-            strings={strings}
-            example={config.example}
-            getCode={getCode}
-            notify={(text) => setNotice({ text })}
-            onLink={(url, copied) => setNotice({ text: copied ? strings.shareCopied : strings.shareReady, shareUrl: url })}
-          />
-          <ForkButton
-            strings={strings}
-            store={store}
-            baseName={fork ? fork.name : config.main.name}
-            source={config.example}
-            getCode={getCode}
-            onForked={(name, forkId, saved) =>
-              setNotice({
-                text: format(strings.forked, { name }) + (saved ? '' : ` ${strings.storageQuota}`),
-                link: { href: `${config.minePath}#${FORK_PARAM}=${encodeURIComponent(forkId)}`, label: strings.openMine },
-              })
-            }
-          />
-        </div>
+        <Toolbar
+          strings={strings}
+          clock={clock}
+          running={runner.running}
+          edited={edited}
+          fileName={fileName}
+          example={config.example}
+          downloadMeta={downloadMeta}
+          forks={forks}
+          forkName={fork ? fork.name : config.main.name}
+          getCode={getCode}
+          onRun={run}
+          onStop={runner.stop}
+          onClock={setClock}
+          onReset={reset}
+          notify={(text) => setNotice({ text })}
+          onShareLink={(url, copied) => setNotice({ text: copied ? strings.shareCopied : strings.shareReady, shareUrl: url })}
+          onForked={(name, newId, saved) =>
+            setNotice(
+              saved
+                ? {
+                    text: format(strings.forked, { name }),
+                    link: { href: `${config.minePath}${forkHash(newId)}`, label: strings.openMine },
+                  }
+                : // Not saved: My playgrounds would not list it, so offer the file instead.
+                  { text: strings.forkNotSaved, download: true },
+            )
+          }
+        />
       </div>
 
-      {sharedCode !== undefined && <p className="pg-note pg-note-shared">{strings.sharedNote}</p>}
+      {shared && <p className="pg-note pg-note-shared">{strings.sharedNote}</p>}
       {shareError && (
         <p className="pg-note pg-note-warn" role="alert">
           {shareError === 'too-large' ? strings.shareTooLarge : strings.shareMalformed}{' '}
@@ -252,6 +252,18 @@ export function Playground(props: {
                 <a href={notice.link.href}>{notice.link.label}</a>
               </>
             )}
+            {notice.download && (
+              <>
+                {' '}
+                <button
+                  type="button"
+                  className="pg-link-btn"
+                  onClick={() => saveFile(downloadName(fileName), downloadText(getCode(), downloadMeta))}
+                >
+                  {strings.storageDownload}
+                </button>
+              </>
+            )}
             {notice.shareUrl && (
               <input
                 className="pg-share-url"
@@ -270,12 +282,21 @@ export function Playground(props: {
         extraFiles={config.extraFiles}
         initialCode={props.initial.code}
         label={format(strings.editorLabel, { name: config.main.name })}
-        minHeight={props.minHeight}
         apiRef={editorApi}
         onChange={onChange}
         onRunShortcut={runShortcut}
       />
-      {showOutput && <OutputPanel id={id} strings={strings} lang={config.lang} output={runner.output} view={runner.view} />}
+      {showOutput && (
+        <OutputPanel
+          id={id}
+          strings={strings}
+          lang={config.lang}
+          output={runner.output}
+          view={runner.view}
+          run={runner.lastRun}
+          onGoToLine={goToLine}
+        />
+      )}
     </div>
   );
 }

@@ -5,14 +5,15 @@
 import { createRoot } from 'react-dom/client';
 import { STRINGS_ELEMENT_ID, type PlaygroundConfig } from '../../lib/playground/config.ts';
 import { loadEdit } from '../../lib/playground/edits.ts';
-import { findFork, loadForks } from '../../lib/playground/forks.ts';
+import { forkIdFromHash, ForkStore } from '../../lib/playground/forks.ts';
 import { decodeShare, parseShareFragment, ShareLinkError } from '../../lib/playground/share.ts';
 import { createStore } from '../../lib/playground/storage.ts';
 import type { PlaygroundStrings } from '../../lib/playground/string-keys.ts';
 import { ForkList } from './ForkList.tsx';
-import { FORK_PARAM, Playground, type InitialDoc } from './Playground.tsx';
+import { Playground, type InitialDoc } from './Playground.tsx';
 
 const store = createStore();
+const forks = new ForkStore(store);
 
 function readStrings(): PlaygroundStrings {
   const text = document.getElementById(STRINGS_ELEMENT_ID)?.textContent ?? '{}';
@@ -31,7 +32,7 @@ async function initialDoc(figure: HTMLElement, config: PlaygroundConfig): Promis
     code: loadEdit(store, config.lang, config.id) ?? config.main.code,
     shared: false,
     shareError: undefined,
-    fork: undefined,
+    forkId: undefined,
     forkMissing: false,
   };
   const share = parseShareFragment(location.hash);
@@ -45,12 +46,12 @@ async function initialDoc(figure: HTMLElement, config: PlaygroundConfig): Promis
     }
     return doc;
   }
-  const forkId = new URLSearchParams(location.hash.slice(1)).get(FORK_PARAM);
+  const forkId = forkIdFromHash(location.hash);
   if (config.mode === 'scratch' && forkId) {
-    const fork = findFork(loadForks(store), forkId);
+    const fork = forks.find(forkId);
     if (fork) {
       doc.code = fork.code;
-      doc.fork = { id: fork.id, name: fork.name };
+      doc.forkId = fork.id;
     } else {
       doc.forkMissing = true;
     }
@@ -61,24 +62,23 @@ async function initialDoc(figure: HTMLElement, config: PlaygroundConfig): Promis
 export async function mountPlayground(figure: HTMLElement): Promise<void> {
   const config = JSON.parse(figure.querySelector('.pg-config')?.textContent ?? '{}') as PlaygroundConfig;
   const staticView = figure.querySelector<HTMLElement>('.pg-static');
-  const staticCode = figure.querySelector<HTMLElement>('.pg-static-code');
   const island = figure.querySelector<HTMLElement>('.pg-island');
   if (!island || !staticView) return;
-  const minHeight = Math.round(staticCode?.getBoundingClientRect().height ?? 0);
   const initial = await initialDoc(figure, config);
-  // The island renders hidden, then takes the placeholder's place in one swap.
+  // The island renders hidden, then takes the placeholder's place in one swap. The placeholder
+  // is removed, not hidden: it carries the editor's class names, which must name one editor.
   const onReady = () => {
-    staticView.hidden = true;
+    staticView.remove();
     island.hidden = false;
     figure.dataset.ready = 'true';
     if (initial.shared || initial.shareError) figure.scrollIntoView({ block: 'start' });
   };
   createRoot(island).render(
-    <Playground config={config} strings={readStrings()} store={store} initial={initial} minHeight={minHeight} onReady={onReady} />,
+    <Playground config={config} strings={readStrings()} store={store} forks={forks} initial={initial} onReady={onReady} />,
   );
 }
 
 export function mountForkList(element: HTMLElement): void {
   element.replaceChildren();
-  createRoot(element).render(<ForkList strings={readStrings()} store={store} />);
+  createRoot(element).render(<ForkList strings={readStrings()} forks={forks} />);
 }

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { getRuntime, runtimeAvailable, type Clock } from './runtime.ts';
+import type { Clock } from '../../runtime/client.ts';
+import { getRuntime } from '../../runtime/page.ts';
 import { appendOutput, emptyOutput, type OutputState } from '../../lib/playground/output.ts';
 import type { RunView } from './OutputPanel.tsx';
 
@@ -10,9 +11,10 @@ export function useRunner() {
   const me = useRef(Symbol('playground')).current;
   const [output, setOutput] = useState<OutputState>(emptyOutput);
   const [view, setView] = useState<RunView>({ phase: 'idle' });
+  /** What the latest run was given: its tracebacks name this file; its stamps use this clock. */
+  const [lastRun, setLastRun] = useState<{ fileName: string; clock: Clock } | undefined>();
 
   useEffect(() => {
-    if (!runtimeAvailable) return;
     return getRuntime().onStatus((status) => {
       if (owner !== me) return;
       if (status === 'running') setView((v) => (v.phase === 'running' && v.loading ? { ...v, loading: false } : v));
@@ -26,13 +28,10 @@ export function useRunner() {
         return;
       }
       if (owner === me) return;
-      if (!runtimeAvailable) {
-        setView({ phase: 'failed', message: 'the Python runtime is not part of this build' });
-        return;
-      }
       owner = me;
       const runtime = getRuntime();
       setOutput(emptyOutput());
+      setLastRun({ fileName: filename, clock });
       setView({ phase: 'running', loading: runtime.status !== 'ready' && runtime.status !== 'running', stopping: false });
       try {
         const outcome = await runtime.run(code, { clock, filename }, {
@@ -46,6 +45,7 @@ export function useRunner() {
           exitCode: outcome.exitCode,
           durationMs: outcome.durationMs,
           message: outcome.message,
+          explanation: outcome.explanation,
           droppedChars: outcome.droppedChars,
           clock,
         });
@@ -68,5 +68,5 @@ export function useRunner() {
     void getRuntime().stop();
   }, [me]);
 
-  return { output, view, run, stop, running: view.phase === 'running' };
+  return { output, view, lastRun, run, stop, running: view.phase === 'running' };
 }

@@ -1,8 +1,7 @@
-import { getRuntime, runtimeAvailable } from './runtime.ts';
+import { getRuntime } from '../../runtime/page.ts';
 
 /** Starts loading Python before the reader presses Run; a failure shows up when they do. */
 export function warmUp(): void {
-  if (!runtimeAvailable) return;
   getRuntime()
     .warmUp()
     .catch(() => undefined);

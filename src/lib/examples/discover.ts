@@ -40,7 +40,7 @@ function toId(root: string, file: string): string {
 }
 
 /** `import name`, `import a, name`, `from name import x`, `from .name import x`. */
-function importsModule(source: string, moduleName: string): boolean {
+export function importsModule(source: string, moduleName: string): boolean {
   const name = moduleName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const fromImport = new RegExp(`^\\s*from\\s+\\.?${name}\\s+import\\b`, 'm');
   const plainImport = new RegExp(`^\\s*import\\s+(?:[\\w.]+\\s*,\\s*)*${name}\\b`, 'm');
@@ -81,4 +81,21 @@ export function discoverExamples(root: string = EXAMPLES_DIR): ExampleDiscovery 
     }
   }
   return { programs, helpers, problems };
+}
+
+/**
+ * The helper modules a program imports from its own folder (`.py` files without a `.out`), as
+ * ids: `04-concurrent-web-requests/api_server.py`. A reader who runs the program at home needs
+ * them beside it.
+ */
+export function helpersImportedBy(id: string, root: string = EXAMPLES_DIR): string[] {
+  const file = path.join(root, id);
+  const folder = path.dirname(file);
+  const source = readFileSync(file, 'utf8');
+  return readdirSync(folder)
+    .filter((name) => name.endsWith('.py') && path.join(folder, name) !== file)
+    .filter((name) => !existsSync(expectedPathFor(path.join(folder, name))))
+    .filter((name) => importsModule(source, path.basename(name, '.py')))
+    .sort()
+    .map((name) => toId(root, path.join(folder, name)));
 }

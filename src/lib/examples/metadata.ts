@@ -23,7 +23,9 @@
  * Readers never see the `#:` lines: they are test metadata, stripped from what a page shows.
  */
 export type RunsIn = 'browser' | 'local';
-export type Clock = 'virtual' | 'real';
+import type { Clock } from '../../runtime/protocol.ts';
+
+export type { Clock };
 
 export interface ExampleMeta {
   runs: RunsIn;

@@ -4,7 +4,8 @@ import { glossaryFolders, type GlossaryLang } from './data';
 
 export type GlossaryEntry = CollectionEntry<'glossary'> & { term: string; lang: GlossaryLang };
 
-const langOfFolder = (folder: string): GlossaryLang => (folder === glossaryFolders['pt-BR'] ? 'pt-BR' : 'en');
+const langOfFolder = (folder: string): GlossaryLang =>
+  (Object.keys(glossaryFolders) as GlossaryLang[]).find((lang) => glossaryFolders[lang] === folder) ?? 'en';
 
 /** Every entry of a language, each with its term id (the file name) and language. */
 export async function glossaryEntries(lang: GlossaryLang): Promise<GlossaryEntry[]> {

@@ -2,8 +2,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseGlossaryFile } from './frontmatter';
 import { glossaryEntrySchema, type GlossaryEntryData } from './schema';
+import type { Lang } from '../site';
 
-export type GlossaryLang = 'en' | 'pt-BR';
+export type GlossaryLang = Lang;
+
 /** Folder of each language under `src/content/glossary/` (the same as its URL prefix). */
 export const glossaryFolders: Record<GlossaryLang, string> = { en: 'en', 'pt-BR': 'pt-br' };
 

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { Text } from 'hast';
 import type { GlossaryLang } from './data';
 import { kindMarker } from './kinds';
+import { langOfId } from '../site';
 import { createMatcher, isExcluded, linkText, type LinkableTerm } from './link';
 
 interface NodeLike {
@@ -28,7 +29,7 @@ export function docsLang(path: string): GlossaryLang | undefined {
   const p = path.replaceAll('\\', '/');
   const i = p.indexOf('/src/content/docs/');
   if (i < 0) return undefined;
-  return p.slice(i + '/src/content/docs/'.length).startsWith('pt-br/') ? 'pt-BR' : 'en';
+  return langOfId(p.slice(i + '/src/content/docs/'.length));
 }
 
 export function glossaryHastPlugin(terms: Record<GlossaryLang, LinkableTerm[]>) {

@@ -3,14 +3,9 @@
  * the run) at which each began, capped so a runaway `print` loop cannot eat the page's memory.
  * Framework-free so it can be unit-tested; the component only renders it.
  */
-export type Stream = 'stdout' | 'stderr';
+import type { OutputChunk, Stream } from '../../runtime/protocol.ts';
 
-export interface OutputChunkLike {
-  stream: Stream;
-  text: string;
-  /** ms since the run started. */
-  t: number;
-}
+export type { Stream };
 
 export interface OutputLine {
   stream: Stream;
@@ -37,7 +32,7 @@ export function emptyOutput(): OutputState {
 /** Appends chunks; returns a new state (the old one is not modified). */
 export function appendOutput(
   state: OutputState,
-  chunks: readonly OutputChunkLike[],
+  chunks: readonly OutputChunk[],
   limits: { lines: number; chars: number } = { lines: MAX_PANEL_LINES, chars: MAX_PANEL_CHARS },
 ): OutputState {
   const lines = state.lines.slice();

@@ -1,7 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { clearEdit, editKey, loadEdit, saveEdit } from '../../../src/lib/playground/edits.ts';
 import { downloadName, downloadText, pep723Header, runCommand } from '../../../src/lib/playground/download.ts';
-import { addFork, deleteFork, loadForks, renameFork, saveForks, uniqueName, updateForkCode } from '../../../src/lib/playground/forks.ts';
+import {
+  addFork,
+  deleteFork,
+  forkHash,
+  forkIdFromHash,
+  FORKS_CHANGED,
+  FORKS_KEY,
+  ForkStore,
+  loadForks,
+  loadSetAside,
+  renameFork,
+  uniqueName,
+  updateForkCode,
+} from '../../../src/lib/playground/forks.ts';
 import { appendOutput, emptyOutput, formatStamp, outputText } from '../../../src/lib/playground/output.ts';
 import {
   decodeShare,
@@ -124,8 +137,7 @@ describe('download', () => {
 });
 
 describe('forks', () => {
-  it('add with unique names, rename, update, delete and persist', () => {
-    const store = createStore(fakeStorage());
+  it('add with unique names, rename, update and delete', () => {
     let { forks } = addFork([], { name: 'gather', code: 'a', source: '02/gather.py' }, 1, 'one');
     ({ forks } = addFork(forks, { name: 'gather', code: 'b' }, 2, 'two'));
     expect(forks.map((f) => f.name)).toEqual(['gather (2)', 'gather']);
@@ -134,15 +146,82 @@ describe('forks', () => {
     expect(renameFork(forks, 'one', '   ')).toEqual(forks);
     forks = updateForkCode(forks, 'two', 'c', 4);
     expect(forks.find((f) => f.id === 'two')).toMatchObject({ code: 'c', updatedAt: 4 });
-    saveForks(store, forks);
-    expect(loadForks(store)).toEqual(forks);
     expect(deleteFork(forks, 'one').map((f) => f.id)).toEqual(['two']);
     expect(uniqueName('x', [])).toBe('x');
   });
-  it('a damaged list reads as empty', () => {
+
+  it('the URL fragment names a copy and back', () => {
+    expect(forkIdFromHash(forkHash('a b'))).toBe('a b');
+    expect(forkIdFromHash('#code=xyz')).toBeUndefined();
+  });
+
+  it('a store saves, then tells every subscriber, with a snapshot that changes only on change', () => {
+    const channel = new EventTarget();
+    const forks = new ForkStore(createStore(fakeStorage()), channel);
+    const seen: number[] = [];
+    const unsubscribe = forks.subscribe(() => seen.push(forks.snapshot().forks.length));
+    const before = forks.snapshot();
+    expect(forks.snapshot()).toBe(before);
+    const { fork, result } = forks.add({ name: 'gather.py', code: 'x' });
+    expect(result.ok).toBe(true);
+    expect(forks.rename(fork.id, 'mine').ok).toBe(true);
+    expect(forks.find(fork.id)?.name).toBe('mine');
+    forks.remove(fork.id);
+    expect(seen).toEqual([1, 1, 0]);
+    unsubscribe();
+    forks.add({ name: 'other', code: 'y' });
+    expect(seen).toHaveLength(3);
+  });
+
+  it('another tab’s change (a storage event) refreshes the list', () => {
+    const channel = new EventTarget();
+    const storage = fakeStorage();
+    const forks = new ForkStore(createStore(storage), channel);
+    let calls = 0;
+    forks.subscribe(() => calls++);
+    expect(forks.snapshot().forks).toEqual([]);
+    storage.setItem(FORKS_KEY, JSON.stringify([{ id: 'x', name: 'from elsewhere', code: 'c' }]));
+    channel.dispatchEvent(Object.assign(new Event('storage'), { key: FORKS_KEY }));
+    expect(calls).toBe(1);
+    expect(forks.snapshot().forks.map((f) => f.name)).toEqual(['from elsewhere']);
+    channel.dispatchEvent(new Event(FORKS_CHANGED));
+    expect(calls).toBe(2);
+  });
+
+  it('an unreadable entry is set aside before the next save, and every readable one is kept', () => {
     const store = createStore(fakeStorage());
-    store.set('asyncio-live:forks:v1', '[{"nope":1}]');
-    expect(loadForks(store)).toEqual([]);
+    store.set(FORKS_KEY, JSON.stringify([{ id: 'a', name: 'kept', code: 'k' }, { nope: 1 }, 'stray']));
+    expect(loadForks(store).map((f) => f.name)).toEqual(['kept']);
+    const forks = new ForkStore(store, new EventTarget());
+    forks.add({ name: 'new', code: 'n' });
+    expect(loadForks(store).map((f) => f.name)).toEqual(['new', 'kept']);
+    expect(loadSetAside(store)).toEqual(['{"nope":1}', '"stray"']);
+    expect(forks.snapshot().setAside).toHaveLength(2);
+    forks.add({ name: 'again', code: 'a' }); // nothing new to set aside: no duplicates
+    expect(loadSetAside(store)).toHaveLength(2);
+    forks.forgetSetAside();
+    expect(forks.snapshot().setAside).toEqual([]);
+  });
+
+  it('a list that cannot be parsed at all is kept whole, not overwritten by the next fork', () => {
+    const store = createStore(fakeStorage());
+    store.set(FORKS_KEY, '[{"id": "a", "name": "half a list');
+    const forks = new ForkStore(store, new EventTarget());
+    expect(forks.snapshot().forks).toEqual([]);
+    forks.add({ name: 'new', code: 'n' });
+    expect(loadSetAside(store)).toEqual(['[{"id": "a", "name": "half a list']);
+    expect(loadForks(store).map((f) => f.name)).toEqual(['new']);
+  });
+
+  it('a fork that does not fit says so, and nothing stored is lost', () => {
+    const storage = fakeStorage(400);
+    const store = createStore(storage);
+    const forks = new ForkStore(store, new EventTarget());
+    expect(forks.add({ name: 'small', code: 'x' }).result.ok).toBe(true);
+    const big = forks.add({ name: 'big', code: 'y'.repeat(1000) });
+    expect(big.result).toEqual({ ok: false, reason: 'quota' });
+    expect(big.fork.code).toHaveLength(1000); // still there to download
+    expect(JSON.parse(storage.getItem(FORKS_KEY) ?? '[]')).toHaveLength(1);
   });
 });
 

@@ -11,6 +11,6 @@ One package, loaded by the browser worker (Pyodide) and imported by the tests (C
   where Pyodide differs, and turns every way a run can end into one outcome.
 """
 
-from .session import Outcome, run_program
+from .session import Outcome, Session
 
-__all__ = ["Outcome", "run_program"]
+__all__ = ["Outcome", "Session"]

@@ -10,13 +10,16 @@ read its messages (under JSPI) and ends the run when Stop was pressed.
 
 from __future__ import annotations
 
+import array
 import json
 import signal
 from asyncio import events
 from typing import Any
 
-from .clock import blocking_sleep
-from .session import Session, _get_policy, _set_policy
+from .clock import SECONDS_PER_CHECK, blocking_sleep
+from .isolation import Baseline
+from .patches import get_policy, set_policy
+from .session import Session
 
 _current: Session | None = None
 
@@ -30,12 +33,20 @@ class JsHost:
         self._can_run_sync = can_run_sync
         self.can_suspend = bool(js.jspi) and can_run_sync()
         self.can_stop_while_busy = bool(js.sharedStop)
+        self.sandboxed = True
         # run_sync waits on Pyodide's own loop (the one the browser drives), whatever loop the
         # program is running: taken now, before the run installs its event loop policy.
-        self._policy = _get_policy()
+        self._policy = get_policy()
         self._webloop = self._policy.get_event_loop() if self.can_suspend else None
         #: True while this host is switching stacks: the watchdog must not run in there.
         self.suspending = False
+        # The host writes the count of the interpreter's signal checks here as they happen: a
+        # measure of computing that a busy machine cannot inflate (see clock.SECONDS_PER_CHECK).
+        self._checks = array.array("i", [0])
+        js.countChecksAt(self._checks.buffer_info()[0])
+
+    def work(self) -> float:
+        return self._checks[0] * SECONDS_PER_CHECK
 
     def _suspend(self, start: Any, *args: Any) -> bool:
         """Waits for a JavaScript promise by switching stacks; False where that is impossible."""
@@ -48,14 +59,14 @@ class JsHost:
         # the current loop: the call, too, happens with Pyodide's loop in place.
         self.suspending = True
         running = events._get_running_loop()
-        policy = _get_policy()
+        policy = get_policy()
         try:
-            _set_policy(self._policy)
+            set_policy(self._policy)
             events._set_running_loop(self._webloop)
             self._run_sync(start(*args))
         finally:
             events._set_running_loop(running)
-            _set_policy(policy)
+            set_policy(policy)
             self.suspending = False
         return True
 
@@ -87,15 +98,43 @@ def _current_host_suspending() -> bool:
     return isinstance(host, JsHost) and host.suspending
 
 
-def run(code: str, filename: str, clock: str, js: Any) -> str:
+def run(code: str, filename: str, clock: str, js: Any, files_json: str = "{}") -> str:
     global _current
-    session = Session(clock, host=JsHost(js), capture=True, record=True)
+    session = Session(clock, host=JsHost(js), capture=True, record=True, baseline=_baseline)
     _current = session
     try:
-        outcome = session.run(code, filename)
+        outcome = session.run(code, filename, json.loads(files_json))
     finally:
         _current = None
     return json.dumps(outcome)
 
 
+def reset() -> None:
+    """Puts the interpreter back as it was before the run: called once its outcome is sent, so
+    the time it takes (tens of ms in Pyodide) is not on the way to the reader's output. If it
+    fails, the next run's outcome asks the page for a fresh interpreter."""
+    _baseline.restore()
+
+
+def _warm_imports() -> None:
+    """Modules most programs import: loaded once, so that no run pays for them (or for removing
+    them afterwards, see isolation.py)."""
+    import asyncio  # noqa: F401
+    import collections  # noqa: F401
+    import contextlib  # noqa: F401
+    import dataclasses  # noqa: F401
+    import functools  # noqa: F401
+    import itertools  # noqa: F401
+    import math  # noqa: F401
+    import random  # noqa: F401
+    import socket  # noqa: F401
+    import statistics  # noqa: F401
+    import time  # noqa: F401
+    import traceback  # noqa: F401
+    import typing  # noqa: F401
+    import warnings  # noqa: F401
+
+
 signal.signal(signal.SIGINT, _on_tick)
+_warm_imports()
+_baseline = Baseline(watched_dirs=("/tmp", "/home/pyodide"))

@@ -1,19 +1,38 @@
-"""The run's clock: real (the host's monotonic clock) or virtual (advanced only by waiting)."""
+"""The run's clock: real (the host's monotonic clock) or virtual (waits skipped, long computing counted)."""
 
 from __future__ import annotations
 
 import time
-from typing import Callable
+from contextlib import contextmanager
+from typing import Callable, Generator
 
 # The originals, taken before anything is patched. Under Pyodide, ``time.sleep`` has been
 # replaced by a yielding sleep at start-up; the blocking original is kept by pyodide.webloop.
 real_monotonic = time.monotonic
 real_perf_counter = time.perf_counter
 real_time = time.time
-try:  # pragma: no cover - Pyodide only
-    from pyodide.webloop import _orig_sleep as blocking_sleep  # type: ignore[import-not-found]
-except ImportError:
-    blocking_sleep = time.sleep
+#: What the virtual clock counts as the program's running time on CPython: CPU time, so a machine
+#: busy with other work does not make a program look slower. In the browser there is no CPU
+#: clock (process_time follows the wall clock), so the host counts work instead (browser.py).
+cpu_time = time.process_time
+
+#: In the browser, the virtual clock's cost of one check of the interpreter's signal flag, which
+#: Pyodide makes every few dozen loop iterations or calls of Python code: about what it takes on
+#: a typical laptop. Counting checks instead of reading a clock makes computing cost the same
+#: every run, on every machine, however busy: a program's virtual times are repeatable.
+SECONDS_PER_CHECK = 10e-6
+
+
+def _blocking_sleep() -> Callable[[float], None]:
+    try:  # Pyodide only
+        from pyodide.webloop import _orig_sleep  # pyright: ignore[reportMissingImports]
+    except ImportError:
+        return time.sleep
+    return _orig_sleep
+
+
+#: ``time.sleep`` as CPython has it: the whole program waits.
+blocking_sleep: Callable[[float], None] = _blocking_sleep()
 
 
 class Clock:
@@ -28,6 +47,10 @@ class Clock:
         """Seconds since the run started."""
         raise NotImplementedError
 
+    def restart(self) -> None:
+        """The program starts now: ``elapsed()`` counts from here."""
+        raise NotImplementedError
+
     def sleep(self, seconds: float) -> None:
         """Blocks the whole program, as ``time.sleep`` does on CPython."""
         raise NotImplementedError
@@ -35,6 +58,14 @@ class Clock:
     def wait_until(self, deadline: float) -> None:
         """The loop has nothing to do before ``deadline`` (a ``now()`` value)."""
         raise NotImplementedError
+
+    @contextmanager
+    def excluded(self) -> Generator[None, None, None]:
+        """Time spent inside is the runner's own, not the program's (a virtual clock skips it)."""
+        yield
+
+    def boundary(self) -> None:
+        """A segment of computing ends here: a step starts or ends (the virtual clock counts them)."""
 
 
 class RealClock(Clock):
@@ -48,6 +79,9 @@ class RealClock(Clock):
     def elapsed(self) -> float:
         return real_monotonic() - self._origin
 
+    def restart(self) -> None:
+        self._origin = real_monotonic()
+
     def sleep(self, seconds: float) -> None:
         if seconds > 0:
             self._wait(seconds)
@@ -56,32 +90,77 @@ class RealClock(Clock):
         self.sleep(deadline - real_monotonic())
 
 
+#: On the virtual clock, computing that runs this long without a break takes its time.
+LONG_STEP = 0.02
+
+
 class VirtualClock(Clock):
-    """Starts at 0 and moves only when the program waits: instant and deterministic."""
+    """Skips waiting, not long computing.
+
+    The clock starts at 0. Every wait (a timer the loop has nothing to do before, a
+    ``time.sleep``) is skipped: the clock jumps by what the wait would have taken, so an hour of
+    ``asyncio.sleep`` finishes at once. Computing is measured in segments (a step of a task, a
+    callback, the code between two waits): a segment that runs for ``LONG_STEP`` (20 ms) or more
+    takes its real CPU time, so a CPU-bound loop or a blocking call is seen to hold up the loop,
+    as it would on CPython; shorter ones take none, so ordinary async code keeps exact, repeatable
+    times (two tasks sleeping one second wake at 1.0 s, together). The runner's own bookkeeping
+    (sending output, letting the page read its messages) is left out with ``excluded()``.
+    """
 
     virtual = True
 
-    def __init__(self) -> None:
-        self._now = 0.0
-        # time.time() stays a plausible date: the wall time at the start, plus virtual time.
+    def __init__(self, work: Callable[[], float] = cpu_time) -> None:
+        #: Seconds of computing so far (CPU time on CPython, counted work in the browser).
+        self._work = work
+        self._skipped = 0.0
+        self._counted = 0.0
+        self._segment = work()
+        # time.time() stays a plausible date: the wall time at the start, plus the clock.
         self._epoch = real_time()
 
+    def _running(self) -> float:
+        """The current segment's computing, once it is long enough to count."""
+        elapsed = self._work() - self._segment
+        return elapsed if elapsed >= LONG_STEP else 0.0
+
+    def boundary(self) -> None:
+        """A segment of computing ends here (a step starts or ends, the program waits)."""
+        self._counted += self._running()
+        self._segment = self._work()
+
     def now(self) -> float:
-        return self._now
+        return self._skipped + self._counted + self._running()
 
     def elapsed(self) -> float:
-        return self._now
+        return self.now()
+
+    def restart(self) -> None:
+        self._skipped = self._counted = 0.0
+        self._segment = self._work()
 
     def sleep(self, seconds: float) -> None:
+        # time.sleep blocks the program (nothing else runs) but its wait is skipped.
+        self.boundary()
         if seconds > 0:
-            self._now += seconds
+            self._skipped += seconds
 
     def wait_until(self, deadline: float) -> None:
-        if deadline > self._now:
-            self._now = deadline
+        self.boundary()
+        gap = deadline - self.now()
+        if gap > 0:
+            self._skipped += gap
 
     def wall(self) -> float:
-        return self._epoch + self._now
+        return self._epoch + self.now()
+
+    @contextmanager
+    def excluded(self) -> Generator[None, None, None]:
+        """Time spent inside is not the program's: it does not count toward the segment."""
+        started = self._work()
+        try:
+            yield
+        finally:
+            self._segment += self._work() - started
 
 
 def patched_time_functions(clock: Clock, sleep: Callable[[float], None]) -> dict[str, object]:

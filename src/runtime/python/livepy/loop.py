@@ -15,10 +15,34 @@ import heapq
 import itertools
 import weakref
 from asyncio import events
-from typing import TYPE_CHECKING, Any, Callable
+from typing import Any, Callable, Protocol
 
-if TYPE_CHECKING:
-    from .session import Session
+from .clock import Clock
+from .outcome import Explanation, WaitingTask, explain_deadlock, render
+from .timeline import Recorder
+from .unavailable import NETWORK, PROCESSES, refuse, refusing_coroutine
+
+
+class LoopHost(Protocol):
+    """What a PlaygroundLoop needs from the run it belongs to (a Session provides it)."""
+
+    @property
+    def clock(self) -> Clock: ...
+
+    @property
+    def recorder(self) -> Recorder | None: ...
+
+    def wait_until(self, deadline: float) -> None:
+        """Nothing is ready before ``deadline`` (a ``clock.now()`` value): wait, or stop the run."""
+        ...
+
+    def next_task_name(self) -> str:
+        """``Task-1``, ``Task-2``... numbered per run, as a fresh process numbers them."""
+        ...
+
+    def loop_created(self, loop: PlaygroundLoop) -> None:
+        """A loop of this run exists: the run closes it at the end if the program did not."""
+        ...
 
 
 class Deadlock(BaseException):
@@ -26,6 +50,10 @@ class Deadlock(BaseException):
 
     A BaseException, so that a reader's ``except Exception`` cannot swallow it.
     """
+
+    def __init__(self, explanation: Explanation) -> None:
+        super().__init__(render(explanation))
+        self.explanation = explanation
 
 
 class StopRun(KeyboardInterrupt):
@@ -42,15 +70,12 @@ class _Selector:
 
     def select(self, timeout: float | None) -> list[Any]:
         loop = self._loop
-        session = loop._session
         if timeout is None:
-            raise Deadlock(describe_waiting(loop))
+            raise Deadlock(explain_deadlock(*waiting_tasks(loop)))
         if timeout > 0:
             scheduled = loop._scheduled  # type: ignore[attr-defined]
             deadline = scheduled[0]._when if scheduled else loop.time() + timeout
-            session.before_wait()
-            session.clock.wait_until(deadline)
-            session.check_stop()
+            loop.host.wait_until(deadline)
         return []
 
     def close(self) -> None:
@@ -58,19 +83,19 @@ class _Selector:
 
 
 class PlaygroundLoop(asyncio.BaseEventLoop):
-    def __init__(self, session: Session) -> None:
+    def __init__(self, host: LoopHost) -> None:
         super().__init__()
-        self._session = session
+        self.host = host
         self._selector = _Selector(self)
         self._clock_resolution = 1e-9
         # Creation order of the tasks, so that messages list them the same way on every run
         # (asyncio.all_tasks is a set, whose order differs between Python builds).
         self.task_order: weakref.WeakKeyDictionary[asyncio.Task[Any], int] = weakref.WeakKeyDictionary()
         self._task_counter = itertools.count()
-        session.loops.append(self)
+        host.loop_created(self)
 
     def time(self) -> float:
-        return self._session.clock.now()
+        return self.host.clock.now()
 
     def _process_events(self, event_list: list[Any]) -> None:
         pass
@@ -89,12 +114,12 @@ class PlaygroundLoop(asyncio.BaseEventLoop):
         if kwargs.get("name") is None:
             # CPython numbers unnamed tasks for the life of the process; each run is a fresh
             # process for the reader, so its first task is Task-1 again.
-            kwargs["name"] = f"Task-{next(self._session.task_numbers)}"
+            kwargs["name"] = self.host.next_task_name()
         task = super().create_task(coro, **kwargs)
         self.task_order.setdefault(task, next(self._task_counter))
         if task._source_traceback:  # type: ignore[attr-defined]
-            del task._source_traceback[-1]  # debug mode: "created at" names the reader's line
-        recorder = self._session.recorder
+            del task._source_traceback[-1]  # pyright: ignore[reportAttributeAccessIssue]  # names the reader's line
+        recorder = self.host.recorder
         if recorder is not None:
             recorder.created(task)
         return task
@@ -105,30 +130,53 @@ class PlaygroundLoop(asyncio.BaseEventLoop):
         # (which moves between two calls) orders them by creation.
         if when is None:
             raise TypeError("when cannot be None")
-        self._check_closed()
+        self._check_closed()  # pyright: ignore[reportAttributeAccessIssue]
         if self._debug:  # type: ignore[attr-defined]
             self._check_callback(callback, "call_at")  # type: ignore[attr-defined]
         timer = _OrderedTimer(when, callback, args, self, context)
-        if timer._source_traceback:  # type: ignore[attr-defined]
-            del timer._source_traceback[-1]  # type: ignore[attr-defined]
+        if timer._source_traceback:
+            del timer._source_traceback[-1]
         heapq.heappush(self._scheduled, timer)  # type: ignore[attr-defined]
-        timer._scheduled = True  # type: ignore[attr-defined]
+        timer._scheduled = True
         return timer
 
     def _call_soon(self, callback: Callable[..., Any], args: Any, context: Any) -> events.Handle:
-        recorder = self._session.recorder
-        if recorder is None:
-            return super()._call_soon(callback, args, context)  # type: ignore[misc]
+        # As BaseEventLoop._call_soon, with a handle that is timed (and recorded) as a step.
         handle = _StepHandle(callback, args, self, context)
-        handle._recorder = recorder
-        if handle._source_traceback:  # type: ignore[attr-defined]
-            del handle._source_traceback[-1]  # type: ignore[attr-defined]
+        if handle._source_traceback:
+            del handle._source_traceback[-1]
         self._ready.append(handle)  # type: ignore[attr-defined]
         return handle
 
+    # Nothing here can wait on a socket or a pipe (the "selector" never polls): say so plainly
+    # instead of failing deep inside base_events.
+    create_connection = refusing_coroutine(NETWORK, "asyncio.open_connection() (loop.create_connection())")
+    create_server = refusing_coroutine(NETWORK, "asyncio.start_server() (loop.create_server())")
+    create_datagram_endpoint = refusing_coroutine(NETWORK, "loop.create_datagram_endpoint()")
+    create_unix_connection = refusing_coroutine(NETWORK, "asyncio.open_unix_connection()")
+    create_unix_server = refusing_coroutine(NETWORK, "asyncio.start_unix_server()")
+    connect_accepted_socket = refusing_coroutine(NETWORK, "loop.connect_accepted_socket()")
+    sock_connect = refusing_coroutine(NETWORK, "loop.sock_connect()")
+    sock_accept = refusing_coroutine(NETWORK, "loop.sock_accept()")
+    sock_recv = refusing_coroutine(NETWORK, "loop.sock_recv()")
+    sock_recv_into = refusing_coroutine(NETWORK, "loop.sock_recv_into()")
+    sock_sendall = refusing_coroutine(NETWORK, "loop.sock_sendall()")
+    getaddrinfo = refusing_coroutine(NETWORK, "loop.getaddrinfo()")
+
+    def add_reader(self, fd: Any, callback: Callable[..., Any], *args: Any) -> None:
+        refuse(NETWORK, "loop.add_reader()")
+
+    def add_writer(self, fd: Any, callback: Callable[..., Any], *args: Any) -> None:
+        refuse(NETWORK, "loop.add_writer()")
+
+    subprocess_exec = refusing_coroutine(PROCESSES, "asyncio.create_subprocess_exec()")
+    subprocess_shell = refusing_coroutine(PROCESSES, "asyncio.create_subprocess_shell()")
+    connect_read_pipe = refusing_coroutine(PROCESSES, "loop.connect_read_pipe()")
+    connect_write_pipe = refusing_coroutine(PROCESSES, "loop.connect_write_pipe()")
+
     def run_in_executor(self, executor: Any, func: Callable[..., Any], *args: Any) -> asyncio.Future[Any]:
         # As in Pyodide: no threads, so the function runs here and now, blocking the loop.
-        self._check_closed()
+        self._check_closed()  # pyright: ignore[reportAttributeAccessIssue]
         future = self.create_future()
         try:
             future.set_result(func(*args))
@@ -149,12 +197,33 @@ class PlaygroundLoop(asyncio.BaseEventLoop):
 _timer_numbers = itertools.count()
 
 
+def _run_step(handle: events.Handle, run: Callable[[], None]) -> None:
+    """Runs one callback of the loop as a step: timed by the clock, recorded when it is a task's."""
+    host: LoopHost = handle._loop.host
+    clock = host.clock
+    recorder = host.recorder
+    owner = getattr(handle._callback, "__self__", None)
+    task = owner if recorder is not None and isinstance(owner, asyncio.Task) else None
+    clock.boundary()
+    if task is not None and recorder is not None:
+        recorder.step_start(task)
+    try:
+        run()
+    finally:
+        if task is not None and recorder is not None:
+            recorder.step_end(task)
+        clock.boundary()
+
+
 class _OrderedTimer(events.TimerHandle):
     __slots__ = ("_number",)
 
     def __init__(self, *args: Any) -> None:
         super().__init__(*args)
         self._number = next(_timer_numbers)
+
+    def _run(self) -> None:
+        _run_step(self, super()._run)
 
     def __lt__(self, other: Any) -> bool:
         if isinstance(other, _OrderedTimer):
@@ -178,40 +247,28 @@ class _OrderedTimer(events.TimerHandle):
 
 
 class _StepHandle(events.Handle):
-    """A callback of the ready queue that, when it belongs to a task, is one step of that task."""
+    """A callback of the ready queue: timed as a step, and when it belongs to a task, recorded."""
 
-    __slots__ = ("_recorder",)
+    __slots__ = ()
 
     def _run(self) -> None:
-        owner = getattr(self._callback, "__self__", None)
-        if not isinstance(owner, asyncio.Task):
-            return super()._run()
-        recorder = self._recorder
-        recorder.step_start(owner)
-        try:
-            super()._run()
-        finally:
-            recorder.step_end(owner)
+        _run_step(self, super()._run)
 
 
-def describe_waiting(loop: asyncio.AbstractEventLoop, limit: int = 5) -> str:
-    """Which tasks wait, and where: the line each one is suspended on."""
+def waiting_tasks(loop: asyncio.AbstractEventLoop, limit: int = 5) -> tuple[list[WaitingTask], int]:
+    """Which tasks wait, and where (the line each is suspended on); how many more beyond ``limit``."""
     order = getattr(loop, "task_order", {})
     pending = sorted(
         (t for t in asyncio.all_tasks(loop) if not t.done()),
         key=lambda t: (order.get(t, float("inf")), t.get_name()),
     )
-    parts = []
+    waiting: list[WaitingTask] = []
     for task in pending[:limit]:
-        where = ""
+        entry: WaitingTask = {"name": task.get_name()}
         stack = task.get_stack(limit=1)
         if stack:
             frame = stack[-1]
-            where = f" (line {frame.f_lineno} in {frame.f_code.co_name})"
-        parts.append(f"{task.get_name()}{where}")
-    more = f" and {len(pending) - limit} more" if len(pending) > limit else ""
-    waiting = f" Waiting: {', '.join(parts)}{more}." if parts else ""
-    return (
-        "Deadlock: every task is waiting for something that can never happen "
-        f"(nothing is ready and no timer is set).{waiting}"
-    )
+            entry["line"] = frame.f_lineno
+            entry["function"] = frame.f_code.co_name
+        waiting.append(entry)
+    return waiting, max(0, len(pending) - limit)

@@ -125,7 +125,7 @@ class StreamWriter(io.TextIOBase):
         self._name = name
 
     @property
-    def name(self) -> str:  # type: ignore[override]
+    def name(self) -> str:
         return f"<{self._name}>"
 
     @property
@@ -169,7 +169,7 @@ class NoInput(io.TextIOBase):
     def read(self, size: int | None = -1) -> str:
         raise self._error()
 
-    def readline(self, size: int | None = -1) -> str:  # type: ignore[override]
+    def readline(self, size: int | None = -1) -> str:
         raise self._error()
 
     def isatty(self) -> bool:

@@ -9,40 +9,39 @@ What differs from simply ``exec``-ing the code, and why:
 - ``time.sleep`` blocks the whole program as on CPython (Pyodide makes it yield under JSPI);
   on the virtual clock it moves the clock instead of waiting;
 - ``input()`` cannot read a keyboard here: it raises an error that says so;
+- in the browser (a sandboxed host), sockets and servers refuse with a sentence that says the
+  program runs locally; each run gets an empty working folder of its own, beside any helper
+  modules it was given;
 - loops left open at the end are shut down (their tasks cancelled) so nothing runs after the run;
-- tracebacks show the reader's frames and the standard library's, never the runner's.
+- tracebacks show the reader's frames and the standard library's, never the runner's;
+- a stopped run ends with one outcome, not with the runner's internals in "never retrieved" logs.
 """
 
 from __future__ import annotations
 
 import asyncio
+import atexit
 import builtins
+import contextvars
 import gc
 import itertools
-import linecache
 import os
-import signal
+import shutil
 import sys
-import time
+import tempfile
 import types
-from asyncio import events
-from typing import Any, Callable, Protocol, TypedDict
+import warnings
+from typing import Any, Protocol
 
-from .clock import Clock, RealClock, VirtualClock, blocking_sleep, patched_time_functions, real_monotonic
+from .clock import Clock, RealClock, VirtualClock, blocking_sleep, cpu_time, real_monotonic
+from .isolation import Baseline
 from .loop import Deadlock, PlaygroundLoop, StopRun
-from .output import NoInput, Output, StreamWriter
+from .outcome import Explanation, Outcome, explain, format_exception, render
+from .output import Output
+from .patches import ProgramExit, RunPatches
 from .timeline import Recorder
 
-_PACKAGE_DIR = os.path.dirname(os.path.abspath(__file__))
-
-
-class Outcome(TypedDict, total=False):
-    status: str  # ok | error | stopped | deadlock
-    exitCode: int
-    message: str
-    droppedChars: int
-    durationMs: float
-    outOfMemory: bool
+__all__ = ["Host", "LocalHost", "Outcome", "Session"]
 
 
 class Host(Protocol):
@@ -52,6 +51,12 @@ class Host(Protocol):
     can_suspend: bool
     #: ``stop_requested`` can turn true while the interpreter is busy (shared memory).
     can_stop_while_busy: bool
+    #: A browser tab: no sockets, no processes; each run in a folder of its own.
+    sandboxed: bool
+
+    def work(self) -> float:
+        """Seconds of computing so far, for the virtual clock (see clock.VirtualClock)."""
+        ...
 
     def wait(self, seconds: float) -> None: ...
     def yield_now(self) -> None: ...
@@ -64,6 +69,10 @@ class LocalHost:
 
     can_suspend = False
     can_stop_while_busy = False
+    sandboxed = False
+
+    def work(self) -> float:
+        return cpu_time()
 
     def wait(self, seconds: float) -> None:
         blocking_sleep(seconds)
@@ -78,35 +87,10 @@ class LocalHost:
         pass
 
 
-class InputNotSupported(EOFError):
-    """What ``input()`` raises: an EOFError, as CPython's with no input to read."""
-
-
-# Tracebacks name it as the reader can catch it.
-InputNotSupported.__name__ = InputNotSupported.__qualname__ = "EOFError"
-InputNotSupported.__module__ = "builtins"
-
-
-INPUT_MESSAGE = "input() is not supported here: this playground cannot read from a keyboard; run the example locally to type input"
-
 #: How often (in ticks of the watchdog) a busy run lets the host read its messages.
 YIELD_EVERY_TICKS = 3
 #: Longest blocking wait between two looks at the stop flag, when the host can set it while busy.
 WAIT_SLICE = 0.05
-
-
-def _default_policy_class() -> type:
-    return getattr(events, "_BaseDefaultEventLoopPolicy", None) or events.BaseDefaultEventLoopPolicy  # type: ignore[attr-defined]
-
-
-def _set_policy(policy: Any) -> None:
-    setter = getattr(events, "_set_event_loop_policy", None) or events.set_event_loop_policy
-    setter(policy)
-
-
-def _get_policy() -> Any:
-    getter = getattr(events, "_get_event_loop_policy", None) or events.get_event_loop_policy
-    return getter()
 
 
 class Session:
@@ -116,18 +100,20 @@ class Session:
         host: Host | None = None,
         capture: bool = False,
         record: bool = False,
+        baseline: Baseline | None = None,
     ) -> None:
         if clock not in ("virtual", "real"):
             raise ValueError(f'clock must be "virtual" or "real"; received {clock!r}')
         self.host: Host = host or LocalHost()
-        self.clock: Clock = VirtualClock() if clock == "virtual" else RealClock(self._wait)
+        self.clock: Clock = VirtualClock(self.host.work) if clock == "virtual" else RealClock(self._wait)
         self.loops: list[PlaygroundLoop] = []
         self.output = Output(self.clock) if capture else None
         self.recorder = Recorder(self.clock) if record else None
-        self.task_numbers = itertools.count(1)
+        self._baseline = baseline
+        self._task_numbers = itertools.count(1)
         self._ticks = 0
-        self._started = real_monotonic()
         self._armed = False
+        self._stopped = False
 
     # -- waiting, ticking, stopping ----------------------------------------------------------
 
@@ -141,74 +127,141 @@ class Session:
             host.wait(left if host.can_suspend or not host.can_stop_while_busy else min(left, WAIT_SLICE))
             self.check_stop()
 
-    def before_wait(self) -> None:
-        if self.output is not None or self.recorder is not None:
-            self.flush()
-
     def check_stop(self) -> None:
         # Raised once, and only inside the program: its finally blocks and asyncio.run's
         # clean-up then run normally; if they take too long, the page ends the worker.
         if self._armed and self.host.stop_requested():
             self._armed = False
+            self._stopped = True
             raise StopRun()
 
     def flush(self, final: bool = False) -> None:
-        chunks = self.output.take(final) if self.output is not None else []
-        events_ = self.recorder.take() if self.recorder is not None else []
-        if chunks or events_:
-            self.host.send(chunks, events_)
+        with self.clock.excluded():
+            chunks = self.output.take(final) if self.output is not None else []
+            events_ = self.recorder.take() if self.recorder is not None else []
+            if chunks or events_:
+                self.host.send(chunks, events_)
 
     def tick(self, signum: int = 0, frame: Any = None) -> None:
         """The watchdog: the interpreter calls this every few ms of running (a signal handler)."""
         self.flush()
         self._ticks += 1
         if self.host.can_suspend and self._ticks % YIELD_EVERY_TICKS == 0:
-            self.host.yield_now()  # the host reads its messages: a Stop may be among them
+            with self.clock.excluded():
+                self.host.yield_now()  # the host reads its messages: a Stop may be among them
         self.check_stop()
 
-    def _sleep(self, seconds: float) -> None:
-        self.before_wait()
+    def sleep(self, seconds: float) -> None:
+        """``time.sleep`` during the run."""
+        self.flush()
         self.clock.sleep(seconds)
         self.check_stop()
 
+    # -- what the event loops of the run need (loop.LoopHost) --------------------------------------
+
+    def wait_until(self, deadline: float) -> None:
+        self.flush()
+        self.clock.wait_until(deadline)
+        self.check_stop()
+
+    def next_task_name(self) -> str:
+        return f"Task-{next(self._task_numbers)}"
+
+    def loop_created(self, loop: PlaygroundLoop) -> None:
+        self.loops.append(loop)
+
     # -- running ---------------------------------------------------------------------------------
 
-    def run(self, code: str, filename: str = "main.py", watchdog: bool = False) -> Outcome:
-        started = self._started = real_monotonic()
-        outcome: Outcome
-        namespace: dict[str, Any] = {}
-        with _Patched(self, filename, watchdog) as patched:
+    def run(self, code: str, filename: str = "main.py", files: dict[str, str] | None = None) -> Outcome:
+        """Runs ``code`` as the program ``filename``; ``files`` are modules beside it (name -> source)."""
+        started = real_monotonic()
+        home = os.getcwd()
+        folder = self._enter_folder(files or {}) if self.host.sandboxed else None
+        try:
+            outcome = self._run_patched(code, filename, folder)
+        finally:
+            if folder is not None:
+                os.chdir(home)
+                shutil.rmtree(folder, ignore_errors=True)
+        # The caller restores the baseline once the outcome is sent (isolation.py); what cannot
+        # be restored (an audit hook) is known now.
+        if self._baseline is not None and self._baseline.tainted:
+            outcome["recycle"] = True
+        outcome["durationMs"] = round((real_monotonic() - started) * 1000, 1)
+        return outcome
+
+    def _run_patched(self, code: str, filename: str, folder: str | None) -> Outcome:
+        with RunPatches(self, filename) as patches:
+            if self._baseline is not None:
+                patches.on_exit(self._baseline.guard_audit_hooks())
             module = types.ModuleType("__main__")
             module.__file__ = filename
             module.__builtins__ = builtins  # type: ignore[attr-defined]
             namespace = module.__dict__
-            patched.set_main(module)
-            patched.register_source(code)
-            try:
-                try:
-                    compiled = compile(code, filename, "exec", dont_inherit=True)
-                    self._armed = True
-                    exec(compiled, namespace)
-                finally:
-                    self._armed = False
-                    self._close_loops()
-                outcome = {"status": "ok", "exitCode": 0}
-            except BaseException as exc:  # every ending is an outcome, none escapes
-                outcome = self._outcome_of(exc)
-            finally:
-                namespace.clear()
-                gc.collect()  # "coroutine ... was never awaited" and friends print now, not later
-        if self.output is not None:
-            outcome["droppedChars"] = self.output.dropped
-        else:
-            outcome["droppedChars"] = 0
+            patches.set_main(module)
+            patches.register_source(code)
+            if folder is not None:
+                sys.path.insert(0, folder)
+            # A context of its own: context variables the program sets do not outlive it.
+            outcome = contextvars.copy_context().run(self._execute, code, filename, namespace)
+            self._release(namespace)
+        outcome["droppedChars"] = self.output.dropped if self.output is not None else 0
         self.flush(final=True)
-        outcome["durationMs"] = round((real_monotonic() - started) * 1000, 1)
         return outcome
+
+    def _enter_folder(self, files: dict[str, str]) -> str:
+        """An empty working folder for the run, holding the helper modules it was given."""
+        folder = tempfile.mkdtemp(prefix="program-")
+        for name, source in files.items():
+            if os.path.basename(name) != name or not name.endswith(".py"):
+                raise ValueError(f"a helper module must be a plain file name ending in .py; received {name!r}")
+            with open(os.path.join(folder, name), "w", encoding="utf-8") as file:
+                file.write(source)
+        os.chdir(folder)
+        return folder
+
+    def _execute(self, code: str, filename: str, namespace: dict[str, Any]) -> Outcome:
+        try:
+            try:
+                compiled = compile(code, filename, "exec", dont_inherit=True)
+                self._armed = True
+                self.clock.restart()
+                exec(compiled, namespace)
+            finally:
+                self._armed = False
+                self._close_loops()
+                self._run_exit_functions()
+            return {"status": "ok", "exitCode": 0}
+        except BaseException as exc:  # every ending is an outcome, none escapes
+            return self._outcome_of(exc)
+
+    def _run_exit_functions(self) -> None:
+        """``atexit`` functions run when the program ends, as at interpreter exit on CPython."""
+        try:
+            atexit._run_exitfuncs()
+        finally:
+            atexit._clear()
+
+    def _release(self, namespace: dict[str, Any]) -> None:
+        """Drops the program's objects now, so what their end prints comes now, as CPython's would.
+
+        CPython reports a coroutine that was never awaited when it is collected; at the end of a
+        program that happens at interpreter exit, reported against ``sys``. Here it happens in this
+        method: the warnings are caught and told again as CPython tells them, ``sys:1: ...``.
+        """
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            namespace.clear()
+            gc.collect()
+        for warning in caught:
+            # As CPython at exit: "sys:1: RuntimeWarning: ...", with no tracemalloc hint.
+            warnings.warn_explicit(warning.message, warning.category, "sys", 1, module="sys", registry=None)
 
     def _close_loops(self) -> None:
         """Loops the program left open: cancel their tasks, as asyncio.run does, then close."""
         for loop in self.loops:
+            if self._stopped:
+                _quiet_stopped_tasks(loop)
             if loop.is_closed() or loop.is_running():
                 continue
             try:
@@ -223,174 +276,40 @@ class Session:
 
     def _outcome_of(self, exc: BaseException) -> Outcome:
         write = sys.stderr.write
-        if isinstance(exc, StopRun):
-            return {"status": "stopped", "exitCode": 1, "message": f"Stopped after {real_monotonic() - self._started:.1f} s."}
+        if isinstance(exc, StopRun) or self._stopped:
+            # A stop is a stop, whatever the program or asyncio made of the StopRun on its way out.
+            return {"status": "stopped", "exitCode": 1}
         if isinstance(exc, Deadlock):
-            return {"status": "deadlock", "exitCode": 1, "message": str(exc)}
+            return {"status": "deadlock", "exitCode": 1, "message": str(exc), "explanation": exc.explanation}
+        if isinstance(exc, ProgramExit):
+            exc = SystemExit(exc.code)
         if isinstance(exc, SystemExit):
             code = exc.code
-            if code is None:
+            if code is None or code == 0:
                 return {"status": "ok", "exitCode": 0}
             if isinstance(code, int):
-                if code == 0:
-                    return {"status": "ok", "exitCode": 0}
-                return {"status": "error", "exitCode": code, "message": f"The program exited with code {code}."}
+                return _error(code, {"key": "exitCode", "values": {"code": code}})
             write(f"{code}\n")
-            return {"status": "error", "exitCode": 1, "message": f"The program exited: {code}"}
+            return _error(1, {"key": "exitText", "values": {"text": str(code)}})
         write(format_exception(exc))
-        outcome: Outcome = {"status": "error", "exitCode": 1, "message": describe(exc)}
+        outcome = _error(1, explain(exc))
         if isinstance(exc, MemoryError):
             outcome["outOfMemory"] = True
         return outcome
 
 
-def describe(exc: BaseException) -> str:
-    """One sentence a reader can act on."""
-    name = type(exc).__name__
-    if isinstance(exc, SyntaxError):
-        return f"{name} on line {exc.lineno}: {exc.msg}."
-    if isinstance(exc, InputNotSupported):
-        return "input() is not supported here: the playground cannot read from a keyboard. Run the example locally to type input."
-    if isinstance(exc, ModuleNotFoundError):
-        return (
-            f"The module '{exc.name}' is not available in the browser: "
-            "this example runs locally instead (see how to run it on your machine)."
-        )
-    if isinstance(exc, MemoryError):
-        return "The program ran out of memory (MemoryError)."
-    if isinstance(exc, RuntimeError) and "can't start new thread" in str(exc):
-        return "Threads are not available in the browser: this example runs locally instead."
-    text = str(exc)
-    if len(text) > 160:
-        text = text[:159] + "…"
-    return f"The program raised {name}: {text}" if text else f"The program raised {name}."
+def _error(code: int, explanation: Explanation) -> Outcome:
+    return {"status": "error", "exitCode": code, "message": render(explanation), "explanation": explanation}
 
 
-def _is_runner_frame(filename: str) -> bool:
-    return filename.startswith(_PACKAGE_DIR) or os.path.basename(filename) == "run_example.py" or filename == "<frozen runpy>"
+def _quiet_stopped_tasks(loop: PlaygroundLoop) -> None:
+    """After a stop, the tasks the StopRun passed through are the runner's business, not news.
 
-
-def _filter(te: Any, seen: set[int]) -> None:
-    if te is None or id(te) in seen:
-        return
-    seen.add(id(te))
-    import traceback
-
-    te.stack = traceback.StackSummary.from_list([f for f in te.stack if not _is_runner_frame(f.filename)])
-    _filter(te.__cause__, seen)
-    _filter(te.__context__, seen)
-    for sub in getattr(te, "exceptions", None) or ():
-        _filter(sub, seen)
-
-
-def format_exception(exc: BaseException) -> str:
-    """A traceback as CPython prints it, without the runner's frames."""
-    import traceback
-
-    te = traceback.TracebackException.from_exception(exc)
-    _filter(te, set())
-    return "".join(te.format())
-
-
-class _Patched:
-    """Everything a run changes in the interpreter, undone when it ends."""
-
-    def __init__(self, session: Session, filename: str, watchdog: bool) -> None:
-        self._session = session
-        self._filename = filename
-        self._watchdog = watchdog
-        self._undo: list[Callable[[], None]] = []
-
-    def _set(self, obj: Any, name: str, value: Any) -> None:
-        old = getattr(obj, name)
-        setattr(obj, name, value)
-        self._undo.append(lambda: setattr(obj, name, old))
-
-    def set_main(self, module: types.ModuleType) -> None:
-        old = sys.modules.get("__main__")
-        sys.modules["__main__"] = module
-
-        def restore() -> None:
-            if old is not None:
-                sys.modules["__main__"] = old
-
-        self._undo.append(restore)
-
-    def __enter__(self) -> _Patched:
-        session = self._session
-        try:
-            self._install(session)
-        except BaseException:
-            self.__exit__(None, None, None)
-            raise
-        return self
-
-    def _install(self, session: Session) -> None:
-        # Pyodide runs our code inside its own loop; the reader's program starts with none.
-        running = events._get_running_loop()
-        events._set_running_loop(None)
-        self._undo.append(lambda: events._set_running_loop(running))
-
-        class PlaygroundPolicy(_default_policy_class()):  # type: ignore[misc]
-            def _loop_factory(self) -> PlaygroundLoop:  # type: ignore[override]
-                return PlaygroundLoop(session)
-
-        old_policy = _get_policy()
-        _set_policy(PlaygroundPolicy())
-        self._undo.append(lambda: _set_policy(old_policy))
-
-        # A task factory set by Pyodide's loop calls asyncio.tasks._set_task_name, gone since 3.13.
-        if not hasattr(asyncio.tasks, "_set_task_name"):
-
-            def _set_task_name(task: Any, name: Any) -> None:
-                if name is not None:
-                    task.set_name(name)
-
-            asyncio.tasks._set_task_name = _set_task_name  # type: ignore[attr-defined]
-
-        for name, function in patched_time_functions(session.clock, session._sleep).items():
-            self._set(time, name, function)
-
-        def no_input(prompt: object = "") -> str:
-            raise InputNotSupported(INPUT_MESSAGE)
-
-        self._set(builtins, "input", no_input)
-        self._set(sys, "argv", [self._filename])
-        if session.output is not None:
-            self._set(sys, "stdout", StreamWriter(session.output, "stdout"))
-            self._set(sys, "stderr", StreamWriter(session.output, "stderr"))
-            self._set(sys, "stdin", NoInput(lambda: InputNotSupported(INPUT_MESSAGE)))
-        if self._watchdog:
-            previous = signal.signal(signal.SIGINT, session.tick)
-            self._undo.append(lambda: signal.signal(signal.SIGINT, previous))
-
-    def register_source(self, code: str) -> None:
-        """Tracebacks show the reader's lines even when the file exists nowhere but here."""
-        old = linecache.cache.get(self._filename)
-        linecache.cache[self._filename] = (len(code), None, code.splitlines(True), self._filename)
-
-        def restore() -> None:
-            if old is None:
-                linecache.cache.pop(self._filename, None)
-            else:
-                linecache.cache[self._filename] = old
-
-        self._undo.append(restore)
-
-    def __exit__(self, *exc_info: Any) -> None:
-        while self._undo:
-            self._undo.pop()()
-
-
-def run_program(
-    code: str,
-    filename: str = "main.py",
-    clock: str = "virtual",
-    host: Host | None = None,
-    capture: bool = False,
-    record: bool = False,
-    watchdog: bool = False,
-) -> Outcome:
-    """Runs ``code`` as the program ``filename``; returns how the run ended."""
-    session = Session(clock, host=host, capture=capture, record=record)
-    return session.run(code, filename, watchdog=watchdog)
+    asyncio stores the StopRun (a KeyboardInterrupt) in the task it interrupted and would later
+    log "Task exception was never retrieved" with the runner's frames, and "Task was destroyed
+    but it is pending!" for the tasks the stop left waiting.
+    """
+    for task in list(loop.task_order):
+        task._log_destroy_pending = False  # type: ignore[attr-defined]
+        if task.done() and not task.cancelled() and isinstance(getattr(task, "_exception", None), StopRun):
+            task.exception()  # marks it retrieved
