@@ -5,12 +5,13 @@ import type { Page } from '@playwright/test';
 export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 /**
- * Expressive Code's blocks: one element per highlighted token, which makes axe's contrast rule
+ * Expressive Code's blocks and the playgrounds' static code (highlighted like the editor): one
+ * element per highlighted token, which makes axe's contrast rule
  * take seconds per block (chapter 2: 17.8 s with them, 2.0 s without). Their colours are checked
  * by sampling instead (`Axe.violations({ codeSamples })`), and what scrolls in them by
  * `Axe.keyboardReach`.
  */
-export const CODE_BLOCKS = '.expressive-code';
+export const CODE_BLOCKS = '.expressive-code, .pg-static .cm-content';
 
 /** Marks the elements `codeSamples` picked; axe is pointed at them. */
 const SAMPLE = 'data-contrast-sample';
@@ -55,7 +56,7 @@ export class Axe {
     Violation[]
   > {
     const scope =
-      codeSamples ?? (include.length > 0 ? include.map((s) => `${s} ${CODE_BLOCKS}`).join(', ') : CODE_BLOCKS);
+      codeSamples ?? (include.length > 0 ? include.flatMap((s) => CODE_BLOCKS.split(', ').map((block) => `${s} ${block}`)).join(', ') : CODE_BLOCKS);
     const sampled = scope === false ? 0 : await this.markCodeSamples(scope);
     // Legacy mode runs axe in the page itself; the default opens a second, blank page for every
     // run to merge frame results, and this site has no frames.
