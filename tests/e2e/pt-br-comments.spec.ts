@@ -1,16 +1,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Locator, Page } from 'playwright-core';
-import { describe, expect, test } from 'vitest';
 import { translationUnits } from '../../src/lib/examples/comment-translation';
 import { EXAMPLES_DIR } from '../../src/lib/examples/files';
 import { displayCode } from '../../src/lib/examples/metadata';
 import { localizedSource, translateExample } from '../../src/lib/examples/translations';
 import { exampleFolders, pythonFilesOf } from '../../scripts/examples/comment-coverage';
-import { openPage } from './support/browser';
+import { expect, test } from './fixtures';
 import { codeOnPage, englishShown, htmlFilesUnder, readText } from './support/code-on-page';
-import { useSiteAndBrowser } from './support/session';
-import { siteDist } from './support/site';
+import { siteDist } from './support/pages';
 
 /**
  * The Portuguese pages show the examples with Portuguese comments and docstrings, everywhere a
@@ -36,7 +33,7 @@ function englishTexts(): Set<string> {
   return texts;
 }
 
-describe('the built pages (read from the build, no browser)', () => {
+test.describe('the built pages (read from the build, no browser)', () => {
   const english = englishTexts();
   const ptPages = htmlFilesUnder(path.join(siteDist, 'pt-br'));
 
@@ -86,75 +83,63 @@ describe('the built pages (read from the build, no browser)', () => {
   });
 });
 
-const e2e = useSiteAndBrowser();
 const CHAPTER = 'pt-br/chapters/11-synchronization/';
 const EXAMPLE = '11-synchronization/semaphore.py';
 const ENGLISH = '# at most two downloads at once';
 const PORTUGUESE = '# no máximo dois downloads de cada vez';
 
-function figure(page: Page, example: string): Locator {
-  return page.locator(`figure[data-example="${example}"]`);
-}
+test.describe('a playground on a pt-BR page', () => {
+  test.use({ python: false, acceptDownloads: true });
 
-async function live(fig: Locator): Promise<Locator> {
-  await fig.scrollIntoViewIfNeeded();
-  await fig.locator('.pg-live .cm-content').waitFor({ timeout: 20_000 });
-  return fig;
-}
-
-const editorText = async (fig: Locator) => (await fig.locator('.cm-content').innerText()).replace(/\u00a0/g, ' ');
-
-describe('a playground on a pt-BR page', () => {
-  test('the editor, a download, a fork and a share link carry the Portuguese comments', async () => {
-    const page = await openPage(e2e.browser, { acceptDownloads: true });
-    await page.goto(e2e.site.url(CHAPTER));
-    const fig = await live(figure(page, EXAMPLE));
-    const shown = await editorText(fig);
-    expect(shown).toContain(PORTUGUESE);
-    expect(shown).not.toContain(ENGLISH);
+  test('the editor, a download, a fork and a share link carry the Portuguese comments', async ({
+    page,
+    browser,
+    playground,
+  }) => {
+    await page.goto(CHAPTER);
+    const pg = await playground(EXAMPLE).live();
+    await expect.poll(() => pg.code()).toContain(PORTUGUESE);
+    expect(await pg.code()).not.toContain(ENGLISH);
 
     const download = page.waitForEvent('download');
-    await fig.getByRole('button', { name: 'Baixar' }).click();
-    const file = await (await download).path();
-    expect(readFileSync(file, 'utf8')).toContain(PORTUGUESE);
+    await pg.button('Baixar').click();
+    expect(readFileSync(await (await download).path(), 'utf8')).toContain(PORTUGUESE);
 
-    await fig.getByRole('button', { name: 'Compartilhar' }).click();
-    const link = await fig.getByRole('textbox', { name: 'Link de compartilhamento' }).inputValue();
-    const friend = await openPage(e2e.browser);
+    await pg.button('Compartilhar').click();
+    const link = await pg.figure.getByRole('textbox', { name: 'Link de compartilhamento' }).inputValue();
+    const friend = await (await browser.newContext()).newPage();
     await friend.goto(link);
-    const shared = await live(figure(friend, EXAMPLE));
-    await shared.getByText(/compartilhado com você/).waitFor();
-    expect(await editorText(shared)).toContain(PORTUGUESE);
+    const shared = await playground(EXAMPLE, friend).live();
+    await expect(shared.figure.getByText(/compartilhado com você/)).toBeVisible();
+    expect(await shared.code()).toContain(PORTUGUESE);
     await friend.context().close();
 
-    await fig.getByRole('button', { name: 'Copiar para mim' }).click();
-    await fig.getByRole('link', { name: 'Abrir Meus playgrounds' }).click();
-    await page.waitForURL(/pt-br\/my-playgrounds\/#fork=/);
-    const copy = await live(page.locator('figure[data-playground]'));
-    const forked = await editorText(copy);
+    await pg.button('Copiar para mim').click();
+    await pg.figure.getByRole('link', { name: 'Abrir Meus playgrounds' }).click();
+    await expect(page).toHaveURL(/pt-br\/my-playgrounds\/#fork=/);
+    const copy = await playground().live();
+    const forked = await copy.code();
     expect(forked).toContain(PORTUGUESE);
     expect(forked).not.toContain(ENGLISH);
-    await page.context().close();
   });
 
-  test('the same playground on the English page is the file as it is', async () => {
-    const page = await openPage(e2e.browser);
-    await page.goto(e2e.site.url('chapters/11-synchronization/'));
-    const shown = await editorText(await live(figure(page, EXAMPLE)));
-    expect(shown).toContain(ENGLISH);
-    expect(shown).not.toContain(PORTUGUESE);
-    await page.context().close();
+  test('the same playground on the English page is the file as it is', async ({ page, playground }) => {
+    await page.goto('chapters/11-synchronization/');
+    const pg = await playground(EXAMPLE).live();
+    await expect.poll(() => pg.code()).toContain(ENGLISH);
+    expect(await pg.code()).not.toContain(PORTUGUESE);
   });
 
-  test('a local example shows its code in Portuguese, and its helper module downloads in Portuguese', async () => {
-    const page = await openPage(e2e.browser);
-    await page.goto(e2e.site.url('pt-br/chapters/04-concurrent-web-requests/'));
-    const fig = figure(page, '04-concurrent-web-requests/semaphore_limit.py');
-    expect(await fig.innerText()).toContain('# espera aqui enquanto houver LIMIT requisições em andamento');
-    const helper = fig.getByRole('link', { name: 'Baixar api_server.py' });
+  test('a local example shows its code in Portuguese, and its helper module downloads in Portuguese', async ({
+    page,
+    playground,
+  }) => {
+    await page.goto('pt-br/chapters/04-concurrent-web-requests/');
+    const { figure } = playground('04-concurrent-web-requests/semaphore_limit.py');
+    await expect(figure).toContainText('# espera aqui enquanto houver LIMIT requisições em andamento');
+    const helper = figure.getByRole('link', { name: 'Baixar api_server.py' });
     const text = decodeURIComponent((await helper.getAttribute('href'))!.replace(/^data:[^,]*,/, ''));
     expect(text).toContain('"""Uma pequena API web para os exemplos do capítulo chamarem');
     expect(text).toContain('async def serve()');
-    await page.context().close();
   });
 });

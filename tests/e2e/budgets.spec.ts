@@ -1,10 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { describe, expect, test } from 'vitest';
-import { openPage } from './support/browser';
-import { useSiteAndBrowser } from './support/session';
-import { siteBase, siteDist } from './support/site';
+import { expect, Playground, test } from './fixtures';
+import { siteDist } from './support/pages';
 
 /**
  * Byte budgets of the playground, measured on the built site:
@@ -25,9 +23,11 @@ function htmlOf(page: string): string {
   return readFileSync(path.join(siteDist, page, 'index.html'), 'utf8');
 }
 
+/** The base the build under test was made for (as in playwright.config.ts). */
+const base = (process.env.BASE_PATH ?? '/').replace(/\/?$/, '/');
+
 /** A site URL (`/_astro/x.js`, with the base) -> file in the dist. */
 function fileOf(url: string): string {
-  const base = siteBase.endsWith('/') ? siteBase : `${siteBase}/`;
   return path.join(siteDist, url.startsWith(base) ? url.slice(base.length) : url.replace(/^\//, ''));
 }
 
@@ -60,8 +60,14 @@ function pageJs(page: string): PageJs {
     ...[...html.matchAll(/<script[^>]*\bsrc="([^"]+\.js)"/g)].map((m) => m[1]!),
     ...[...html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g)].map((m) => m[1]!),
   ].map(fileOf);
-  const inlineScripts = [...html.matchAll(/<script(?![^>]*\bsrc=)(?![^>]*application\/json)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
-  queue.push(...inlineScripts.flatMap((code) => staticImports(code).map((spec) => fileOf(new URL(spec, 'http://x/' + page).pathname))));
+  const inlineScripts = [
+    ...html.matchAll(/<script(?![^>]*\bsrc=)(?![^>]*application\/json)[^>]*>([\s\S]*?)<\/script>/g),
+  ].map((m) => m[1]!);
+  queue.push(
+    ...inlineScripts.flatMap((code) =>
+      staticImports(code).map((spec) => fileOf(new URL(spec, 'http://x/' + page).pathname)),
+    ),
+  );
   const lazy = new Set<string>();
   while (queue.length > 0) {
     const file = queue.shift()!;
@@ -76,7 +82,7 @@ function pageJs(page: string): PageJs {
 
 const sum = (sizes: Iterable<number>) => [...sizes].reduce((a, b) => a + b, 0);
 
-describe('byte budgets (built site)', () => {
+test.describe('byte budgets (built site)', () => {
   test('a chapter adds at most 10 KB gzipped JS to what Starlight ships, until a playground nears', () => {
     const plain = pageJs(PLAIN);
     const chapter = pageJs(CHAPTER);
@@ -109,27 +115,27 @@ describe('byte budgets (built site)', () => {
   });
 });
 
-describe('lazy loading (browser)', () => {
-  const e2e = useSiteAndBrowser();
+test.describe('lazy loading (browser)', () => {
+  // Python stays unloaded: this is about the editor's code.
+  test.use({ viewport: { width: 1280, height: 800 }, python: false });
 
-  test('a playground far below the viewport is not mounted until the reader scrolls near it', async () => {
-    const page = await openPage(e2e.browser, { viewport: { width: 1280, height: 800 } });
+  test('a playground far below the viewport is not mounted until the reader scrolls near it', async ({ page }) => {
     const editorRequests: string[] = [];
     page.on('request', (r) => {
       if (/\/mount\.[\w-]+\.js$/.test(r.url())) editorRequests.push(r.url());
     });
-    await page.goto(e2e.site.url(CHAPTER), { waitUntil: 'networkidle' });
+    await page.goto(CHAPTER, { waitUntil: 'networkidle' });
     const last = page.locator('figure[data-playground]').last();
     const far = await last.evaluate((el) => el.getBoundingClientRect().top - window.innerHeight);
     expect(far).toBeGreaterThan(1000);
-    await expect(last.getAttribute('data-mounting')).resolves.toBeNull();
+    await expect(last).not.toHaveAttribute('data-mounting');
     const nearAtLoad = await page.evaluate(() =>
-      [...document.querySelectorAll('figure[data-playground]')].some((el) => el.getBoundingClientRect().top < window.innerHeight + 400),
+      [...document.querySelectorAll('figure[data-playground]')].some(
+        (el) => el.getBoundingClientRect().top < window.innerHeight + 400,
+      ),
     );
     if (!nearAtLoad) expect(editorRequests).toEqual([]);
-    await last.scrollIntoViewIfNeeded();
-    await last.locator('.pg-live .cm-content').waitFor({ timeout: 20_000 });
+    await new Playground(page, last).live();
     expect(editorRequests.length).toBe(1);
-    await page.context().close();
   });
 });
