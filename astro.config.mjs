@@ -55,7 +55,7 @@ export default defineConfig({
       // src/pages/404.astro is the not-found page, in both languages.
       disable404Route: true,
       lastUpdated: false,
-      // Search (tests/e2e/search.test.ts and reader.spec.ts): a glossary entry comes first for its
+      // Search (tests/e2e/search.spec.ts and reader.spec.ts): a glossary entry comes first for its
       // own name or alias, then the chapters that teach the term. The entry's title and its `term`
       // metadata (name and aliases, see GlossaryTermPage.astro) count most. Long pages are
       // discounted only a little (pageLength 0.2): at 1, every short glossary entry that merely

@@ -57,9 +57,13 @@ export class PyodideExampleRunner {
     return this.#info?.pythonVersion ?? 'unknown';
   }
 
-  /** Runs the program at `file` as the playground does, with the clock its output was taken on. */
-  run(file: string, clock: Clock, timeoutMs: number = EXAMPLE_TIMEOUT_MS): Promise<PyodideRunResult> {
-    return this.runSource(readFileSync(file, 'utf8'), { clock, filename: path.basename(file) }, timeoutMs);
+  /**
+   * Runs the program at `file` as the playground does, with the clock its output was taken on;
+   * `code`, when given, is run under the file's name instead of the file's own text (a page's
+   * translated copy of it, say).
+   */
+  run(file: string, clock: Clock, timeoutMs: number = EXAMPLE_TIMEOUT_MS, code: string = readFileSync(file, 'utf8')): Promise<PyodideRunResult> {
+    return this.runSource(code, { clock, filename: path.basename(file) }, timeoutMs);
   }
 
   /** Runs `code` with the page's run options (helper modules in `files`), stopped after `timeoutMs`. */

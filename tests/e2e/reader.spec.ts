@@ -7,7 +7,8 @@
  * Pages are opened with paths relative to the site's base (`baseURL` ends in `/`).
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 const CHAPTER = 'chapters/02-asyncio-basics/';
 const EXAMPLE = '02-asyncio-basics/create_task.py';
