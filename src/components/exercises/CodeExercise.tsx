@@ -37,7 +37,6 @@ export function CodeExercise(props: {
   container: HTMLElement;
   solutionHtml: string;
   initial: Progress;
-  minHeight: number;
   onReady: () => void;
 }) {
   const { config, strings, store, container } = props;
@@ -115,6 +114,7 @@ export function CodeExercise(props: {
   const runProgram = useCallback(() => {
     void runner.run(getCode(), 'virtual', config.file);
   }, [runner, getCode, config.file]);
+  const goToLine = useCallback((line: number) => editorApi.current?.goToLine(line), []);
   const runRef = useRef(runProgram);
   runRef.current = runProgram;
   const runShortcut = useCallback(() => runRef.current(), []);
@@ -174,12 +174,21 @@ export function CodeExercise(props: {
           extraFiles={[]}
           initialCode={progress.code ?? config.starter}
           label={format(props.playgroundStrings.editorLabel, { name: config.file })}
-          minHeight={props.minHeight}
           apiRef={editorApi}
           onChange={onChange}
           onRunShortcut={runShortcut}
         />
-        {showOutput && <OutputPanel id={id} strings={props.playgroundStrings} lang={config.lang} output={runner.output} view={runner.view} />}
+        {showOutput && (
+          <OutputPanel
+            id={id}
+            strings={props.playgroundStrings}
+            lang={config.lang}
+            output={runner.output}
+            view={runner.view}
+            run={runner.lastRun}
+            onGoToLine={goToLine}
+          />
+        )}
       </div>
       {local && (
         <div className="ex-local">

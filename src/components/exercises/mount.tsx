@@ -24,12 +24,12 @@ export function mountExercise(section: HTMLElement): void {
   const island = section.querySelector<HTMLElement>('.ex-island');
   if (!island || !staticView || !config.id) return;
   const solutionHtml = section.querySelector<HTMLTemplateElement>('template.ex-solution-template')?.innerHTML ?? '';
-  const minHeight = Math.round(section.querySelector('.pg-static-code')?.getBoundingClientRect().height ?? 0);
   const strings = readStrings();
   const initial = loadProgress(store, config.id);
-  // The island renders hidden, then takes the static view's place in one swap.
+  // The island renders hidden, then takes the static view's place in one swap. The static view is
+  // removed, not hidden: its placeholder carries the editor's class names, which must name one editor.
   const onReady = () => {
-    staticView.hidden = true;
+    staticView.remove();
     island.hidden = false;
     section.dataset.ready = 'true';
   };
@@ -38,7 +38,7 @@ export function mountExercise(section: HTMLElement): void {
     config.kind === 'predict' ? (
       <PredictExercise config={config} {...common} />
     ) : (
-      <CodeExercise config={config} playgroundStrings={strings.playground} minHeight={minHeight} {...common} />
+      <CodeExercise config={config} playgroundStrings={strings.playground} {...common} />
     ),
   );
 }
