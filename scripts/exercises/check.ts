@@ -28,7 +28,7 @@ if (!python) {
 }
 const exercises = [...loadExercises().values()].filter((e) => wanted.length === 0 || wanted.some((w) => e.id.includes(w)));
 const checks = checkFixtures(lang, exercises);
-const predictions = predictFixtures(exercises);
+const predictions = predictFixtures(exercises, lang);
 const started = performance.now();
 const results = await runOnCPythonInParallel(python.command, [...checks, ...predictions].map((f) => f.run), 600_000);
 let failures = 0;

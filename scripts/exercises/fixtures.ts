@@ -12,8 +12,9 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { RunOutcome } from '../../src/runtime/protocol.ts';
 import { CHECKER_MODULES, checkRun, type CheckerFiles, type CheckRun } from '../../src/lib/exercises/driver.ts';
+import { localizedExercise } from '../../src/lib/exercises/comments.ts';
 import { exerciseFile } from '../../src/lib/exercises/download.ts';
-import { loadExercises } from '../../src/lib/exercises/load.ts';
+import { EXERCISES_DIR, loadExercises } from '../../src/lib/exercises/load.ts';
 import { isCodeExercise, type CodeExercise, type Exercise, type PredictExercise } from '../../src/lib/exercises/types.ts';
 import { failureIds, readVerdict, type Verdict } from '../../src/lib/exercises/verdict.ts';
 import type { Lang } from '../../src/lib/site.ts';
@@ -59,10 +60,18 @@ function fixturesOf<T>(exercise: CodeExercise, make: (role: CheckFixture['role']
   ];
 }
 
+/**
+ * The exercises as a page in `lang` shows them: their starters and solutions with the comments
+ * in that language (comments.ts), so a Portuguese page's code is the code the tests run.
+ */
+function shownIn<T extends Exercise>(lang: Lang, exercises: T[], root: string): T[] {
+  return exercises.map((e) => localizedExercise(e, lang, root) as T);
+}
+
 /** Exercises that run in the page: checked through the runner, as the page checks them. */
-export function checkFixtures(lang: Lang, exercises: Exercise[] = [...loadExercises().values()]): CheckFixture[] {
+export function checkFixtures(lang: Lang, exercises: Exercise[] = [...loadExercises().values()], root: string = EXERCISES_DIR): CheckFixture[] {
   const checker = checkerFiles();
-  return exercises.filter(isCodeExercise).filter((e) => e.runs === 'browser').flatMap((exercise) => {
+  return shownIn(lang, exercises.filter(isCodeExercise), root).filter((e) => e.runs === 'browser').flatMap((exercise) => {
     const make = (role: CheckFixture['role'], label: string, code: string, expect: Expectation): CheckFixture => ({
       name: `${exercise.id}: ${label}${lang === 'en' ? '' : ` (${lang})`}`,
       role,
@@ -87,9 +96,9 @@ export interface LocalFixture {
  * Exercises that need threads, processes or services (`runs: local`): checked as a reader checks
  * them, by running the downloaded file with plain python3 (`--json` prints the verdict).
  */
-export function localFixtures(lang: Lang, exercises: Exercise[] = [...loadExercises().values()]): LocalFixture[] {
+export function localFixtures(lang: Lang, exercises: Exercise[] = [...loadExercises().values()], root: string = EXERCISES_DIR): LocalFixture[] {
   const checker = checkerFiles();
-  return exercises.filter(isCodeExercise).filter((e) => e.runs === 'local').flatMap((exercise) =>
+  return shownIn(lang, exercises.filter(isCodeExercise), root).filter((e) => e.runs === 'local').flatMap((exercise) =>
     fixturesOf(exercise, (role, label, code, expect): LocalFixture => ({
       name: `${exercise.id}: ${label} (downloaded, ${lang})`,
       role,
@@ -100,11 +109,11 @@ export function localFixtures(lang: Lang, exercises: Exercise[] = [...loadExerci
   );
 }
 
-export function predictFixtures(exercises: Exercise[] = [...loadExercises().values()]): PredictFixture[] {
-  return exercises
-    .filter((e): e is PredictExercise => e.kind === 'predict' && e.runs === 'browser')
+export function predictFixtures(exercises: Exercise[] = [...loadExercises().values()], lang: Lang = 'en', root: string = EXERCISES_DIR): PredictFixture[] {
+  const predictions = exercises.filter((e): e is PredictExercise => e.kind === 'predict' && e.runs === 'browser');
+  return shownIn(lang, predictions, root)
     .map((exercise) => ({
-      name: `${exercise.id}: program.py prints program.out`,
+      name: `${exercise.id}: program.py prints program.out${lang === 'en' ? '' : ` (${lang})`}`,
       exercise,
       run: { code: exercise.program, filename: exercise.file, files: {} },
     }));

@@ -37,7 +37,8 @@ import { isCodeExercise, type CodeExercise } from '../../src/lib/exercises/types
 import { failureIds, parseVerdict, readVerdict } from '../../src/lib/exercises/verdict.ts';
 
 const onCPython = [...checkFixtures('en'), ...checkFixtures('pt-BR').filter((f) => f.role === 'starter')];
-const predictions = predictFixtures();
+// A Portuguese page runs its program with translated comments: it must print the same.
+const predictions = [...predictFixtures(), ...predictFixtures(undefined, 'pt-BR')];
 const [python] = findPythons();
 
 describe('exercises on CPython (English)', () => {
@@ -183,8 +184,8 @@ describe.concurrent('exercises that need threads or processes, checked by their 
   const fixtureRoot = fileURLToPath(new URL('./fixtures/exercises/', import.meta.url));
   const local = [
     ...localFixtures('en'),
-    ...localFixtures('pt-BR', [...loadExercises(fixtureRoot).values()]),
-    ...localFixtures('en', [...loadExercises(fixtureRoot).values()]),
+    ...localFixtures('pt-BR', [...loadExercises(fixtureRoot).values()], fixtureRoot),
+    ...localFixtures('en', [...loadExercises(fixtureRoot).values()], fixtureRoot),
   ];
   const folder = mkdtempSync(path.join(tmpdir(), 'exercise-local-'));
   afterAll(() => rmSync(folder, { recursive: true, force: true }));
