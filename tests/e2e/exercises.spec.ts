@@ -122,3 +122,18 @@ test('a prediction is answered by running the program, and marks the lines in th
   await expect(section).toHaveAttribute('data-verdict', 'pass', { timeout: CHECK_TIMEOUT });
   await expect(section.getByRole('status')).toContainText('You were right.');
 });
+
+test.describe('exercise code in the reader’s language', () => {
+  test.use({ python: false });
+
+  test('a Portuguese page shows the starter with Portuguese comments, before and after the editor mounts', async ({ page }) => {
+    const id = '02-asyncio-basics/lost-emails';
+    await page.goto('pt-br/chapters/02-asyncio-basics/');
+    const code = page.locator(`section[data-exercise="${id}"] .cm-content`);
+    // The static placeholder, in the HTML before any JavaScript runs.
+    await expect(code).toContainText('conversando com o servidor de e-mail');
+    await exercise(page, id);
+    await expect(code).toContainText('conversando com o servidor de e-mail');
+    await expect(code).not.toContainText('talking to the mail server');
+  });
+});
