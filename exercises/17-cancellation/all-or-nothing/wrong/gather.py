@@ -3,7 +3,9 @@ from collections.abc import Callable, Coroutine
 from typing import Any
 
 
-async def fetch_all(urls: list[str], fetch: Callable[[str], Coroutine[Any, Any, str]]) -> list[str]:
+async def fetch_all(
+    urls: list[str], fetch: Callable[[str], Coroutine[Any, Any, str]]
+) -> list[str]:
     """The pages at `urls`, in that order. If one download fails, the others are cancelled at
     once and the failure comes out of fetch_all."""
     return list(await asyncio.gather(*(fetch(url) for url in urls)))
