@@ -1,0 +1,47 @@
+/**
+ * The time axis: "nice" ticks (1, 2 or 5 times a power of ten) across a run, and times written
+ * the way the output panel writes them, in the reader's language (0,5 s in Portuguese).
+ */
+
+export interface Tick {
+  /** ms */
+  t: number;
+  label: string;
+}
+
+/** About `target` ticks from 0 to `end` ms (at least to 1 ms), the last one at or past `end`. */
+export function ticks(end: number, lang: string, target = 5): { ticks: Tick[]; end: number } {
+  const span = Math.max(end, 1);
+  const raw = span / target;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw) ?? 10 * power;
+  const count = Math.ceil(span / step - 1e-9);
+  const last = count * step;
+  const digits = step >= 1000 ? Math.max(0, -Math.floor(Math.log10(step / 1000) + 1e-9)) : 0;
+  const out: Tick[] = [];
+  for (let i = 0; i <= count; i++) {
+    const t = i * step;
+    out.push({ t, label: last >= 1000 ? seconds(t, lang, Math.max(digits, decimalsFor(step / 1000))) : millis(t, lang) });
+  }
+  return { ticks: out, end: last };
+}
+
+function decimalsFor(stepSeconds: number): number {
+  let digits = 0;
+  while (digits < 3 && Math.abs(Math.round(stepSeconds * 10 ** digits) - stepSeconds * 10 ** digits) > 1e-9) digits++;
+  return digits;
+}
+
+export function seconds(ms: number, lang: string, digits = 1): string {
+  return `${new Intl.NumberFormat(lang, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(ms / 1000)} s`;
+}
+
+export function millis(ms: number, lang: string): string {
+  return `${new Intl.NumberFormat(lang, { maximumFractionDigits: 1 }).format(ms)} ms`;
+}
+
+/** A duration or a moment, short: ms below a second, seconds (3 significant places) above. */
+export function duration(ms: number, lang: string): string {
+  if (ms < 1000) return millis(ms, lang);
+  return seconds(ms, lang, ms < 10_000 ? 2 : 1);
+}
