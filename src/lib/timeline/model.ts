@@ -15,6 +15,16 @@ import type { TaskEvent, TaskOutcome } from '../../runtime/task-events.ts';
 /** As many as the runner records (livepy/timeline.py MAX_EVENTS). */
 export const MAX_EVENTS = 100_000;
 
+/**
+ * Coroutines asyncio.run (and asyncio.Runner) starts as tasks of its own while closing the loop:
+ * real tasks, but nothing a reader wrote or needs to see. Their events are left out.
+ */
+const LOOP_TEARDOWN = new Set([
+  'BaseEventLoop.shutdown_asyncgens',
+  'BaseEventLoop.shutdown_default_executor',
+  'PlaygroundLoop.shutdown_default_executor',
+]);
+
 export interface Step {
   start: number;
   end: number;
@@ -52,7 +62,11 @@ export interface Lane {
   blockingSteps: number;
 }
 
-export type TaskState = 'not-created' | 'running' | 'waiting' | 'held-up' | 'done';
+/**
+ * `waiting`: suspended (at an await); `ready`: its next step could run, the loop has not got to
+ * it yet; `held-up`: ready, and kept waiting by another task's blocking step.
+ */
+export type TaskState = 'not-created' | 'running' | 'waiting' | 'ready' | 'held-up' | 'done';
 
 export interface TaskStateAt {
   state: TaskState;
@@ -75,6 +89,8 @@ export class TimelineModel {
   /** Steps whose start event was seen, by task, waiting for their end. */
   readonly #open = new Map<number, Step>();
   readonly #blocking: { task: number; step: Step }[] = [];
+  /** Tasks whose events are left out (LOOP_TEARDOWN). */
+  readonly #hidden = new Set<number>();
   #order: Lane[] | undefined;
   #delays: Map<number, Delay[]> | undefined;
 
@@ -86,11 +102,18 @@ export class TimelineModel {
   /** Takes a batch of events, in order. */
   append(batch: readonly TaskEvent[]): void {
     if (batch.length === 0) return;
-    const room = this.maxEvents - this.events.length;
-    const kept = room >= batch.length ? batch : batch.slice(0, Math.max(room, 0));
-    this.droppedHere += batch.length - kept.length;
-    for (const event of kept) this.#apply(event, this.events.length);
-    for (const event of kept) this.events.push(event);
+    for (const event of batch) {
+      if (event.kind === 'created' && event.detail !== undefined && LOOP_TEARDOWN.has(event.detail)) this.#hidden.add(event.task);
+      if (this.#hidden.has(event.task)) continue;
+      // The first events, and a step whole or not at all: once one is dropped, so is the rest.
+      const room = this.maxEvents - this.events.length;
+      if (this.droppedHere > 0 || room <= 0 || (event.kind === 'step-start' && room < 2)) {
+        this.droppedHere++;
+        continue;
+      }
+      this.#apply(event, this.events.length);
+      this.events.push(event);
+    }
     this.#order = undefined;
     this.#delays = undefined;
     this.version++;
@@ -288,7 +311,9 @@ export class TimelineModel {
     const next = steps[lo];
     const t = this.events[index]?.t ?? 0;
     if (next && next.ready !== undefined && next.ready <= t) {
-      for (const d of this.delays(lane.task)) if (d.from <= t && t < d.to) return { state: 'held-up' };
+      // Held up if a blocking step kept it waiting at some point of this wait, up to now.
+      for (const d of this.delays(lane.task)) if (d.from >= next.ready && d.to <= next.start && d.from < t) return { state: 'held-up' };
+      return { state: 'ready' };
     }
     return { state: 'waiting' };
   }
