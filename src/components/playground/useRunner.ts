@@ -2,7 +2,14 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Clock } from '../../runtime/client.ts';
 import { getRuntime } from '../../runtime/page.ts';
 import { appendOutput, emptyOutput, type OutputState } from '../../lib/playground/output.ts';
+import { TimelineModel } from '../../lib/timeline/model.ts';
 import type { RunView } from './OutputPanel.tsx';
+
+/** The run's timeline: a mutable model, and its version when last rendered. */
+export interface TimelineState {
+  model: TimelineModel;
+  version: number;
+}
 
 /** The page has one Python runtime; one playground runs at a time. */
 let owner: symbol | undefined;
@@ -11,6 +18,7 @@ export function useRunner() {
   const me = useRef(Symbol('playground')).current;
   const [output, setOutput] = useState<OutputState>(emptyOutput);
   const [view, setView] = useState<RunView>({ phase: 'idle' });
+  const [timeline, setTimeline] = useState<TimelineState | undefined>();
 
   useEffect(() => {
     return getRuntime().onStatus((status) => {
@@ -30,12 +38,29 @@ export function useRunner() {
       const runtime = getRuntime();
       setOutput(emptyOutput());
       setView({ phase: 'running', loading: runtime.status !== 'ready' && runtime.status !== 'running', stopping: false });
+      const model = new TimelineModel(clock);
+      setTimeline({ model, version: model.version });
+      // Batches arrive every ~30 ms; the timeline is drawn again at most once a frame.
+      let frame = 0;
+      const redraw = () => {
+        if (frame) return;
+        frame = requestAnimationFrame(() => {
+          frame = 0;
+          setTimeline({ model, version: model.version });
+        });
+      };
       try {
         const outcome = await runtime.run(code, { clock, filename }, {
           onOutput(chunks) {
             setOutput((o) => appendOutput(o, chunks));
           },
+          onTaskEvents(events) {
+            model.append(events);
+            redraw();
+          },
         });
+        model.setDroppedByRunner(outcome.droppedEvents ?? 0);
+        redraw();
         setView({
           phase: 'done',
           status: outcome.status,
@@ -64,5 +89,5 @@ export function useRunner() {
     void getRuntime().stop();
   }, [me]);
 
-  return { output, view, run, stop, running: view.phase === 'running' };
+  return { output, view, timeline, run, stop, running: view.phase === 'running' };
 }
