@@ -103,6 +103,9 @@ export function readSteps(value: unknown): Float64Array | undefined {
   return value.slice();
 }
 
+/** The step a record comes before (its last item). */
+const positionOf = (record: TaskRecord): number => record[record.length - 1] as number;
+
 /** Seconds as ms, to the microsecond (as livepy/timeline.py `_ms`). */
 const ms = (seconds: number) => Math.round(seconds * 1e6) / 1000;
 
@@ -129,12 +132,12 @@ export class TaskEventReader {
       const position = this.#stepsRead++;
       const task = steps[i] as number;
       const inside: TaskEvent[] = [];
-      for (; r < records.length && (records[r] as TaskRecord)[(records[r] as TaskRecord).length - 1] <= position; r++) {
+      for (; r < records.length && positionOf(records[r] as TaskRecord) <= position; r++) {
         const record = records[r] as TaskRecord;
         const event = this.#record(record);
         if (!event) continue;
         // Created during this step: between its start and its end.
-        if (record[record.length - 1] === position && event.kind === 'created' && event.parent === task) inside.push(event);
+        if (positionOf(record) === position && event.kind === 'created' && event.parent === task) inside.push(event);
         else out.push(event);
       }
       this.#step(out, inside, task, steps[i + 1] as number, steps[i + 2] as number, steps[i + 3] as number);
@@ -174,7 +177,9 @@ export class TaskEventReader {
     this.#lastEnd.set(task, end);
     const name = this.#name(task);
     const begin: TaskEvent = { kind: 'step-start', task, name, t: ms(start) };
-    if (ready !== undefined && start - ready > (this.#virtual ? 0 : REAL_LATE)) begin.ready = ms(ready);
+    // Compared in whole microseconds: a deadline comes back through its encoding with float
+    // noise (1.8 as 1.7999999999999998), which is not lateness.
+    if (ready !== undefined && Math.round(start * 1e6) - Math.round(ready * 1e6) > (this.#virtual ? 0 : REAL_LATE * 1e6)) begin.ready = ms(ready);
     out.push(begin);
     for (const event of inside) out.push(event);
     const finish: TaskEvent = { kind: 'step-end', task, name, t: ms(end) };

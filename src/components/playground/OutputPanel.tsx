@@ -57,7 +57,19 @@ export function statusText(view: RunView, strings: PlaygroundStrings, lang: stri
  * by colour alone. The log itself is not a live region (a chatty program would drown a screen
  * reader); the one-line status below it is, politely.
  */
-export function OutputPanel(props: { id: string; strings: PlaygroundStrings; lang: string; output: OutputState; view: RunView }) {
+export function OutputPanel(props: {
+  id: string;
+  strings: PlaygroundStrings;
+  lang: string;
+  output: OutputState;
+  view: RunView;
+  /** The task whose lines are highlighted (its timeline lane is hovered or focused). */
+  highlight?: number | undefined;
+  /** A line of a task is pointed at: its lane lights up. */
+  onHighlight?: (task: number | undefined) => void;
+  /** Names a task, for a line's tooltip. */
+  taskName?: (task: number) => string | undefined;
+}) {
   const { strings, output, view } = props;
   const logRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -77,7 +89,15 @@ export function OutputPanel(props: { id: string; strings: PlaygroundStrings; lan
       <div className="pg-log" ref={logRef} role="log" aria-live="off" tabIndex={0} aria-labelledby={`${props.id}-output-title`}>
         {output.lines.length === 0 && view.phase === 'idle' && <p className="pg-log-empty">{strings.outputEmpty}</p>}
         {output.lines.map((line, i) => (
-          <div key={i} className={`pg-line pg-${line.stream}`}>
+          <div
+            key={i}
+            className={`pg-line pg-${line.stream}`}
+            data-task={line.task}
+            data-highlight={(line.task !== undefined && line.task === props.highlight) || undefined}
+            title={line.task !== undefined ? props.taskName?.(line.task) : undefined}
+            onPointerEnter={line.task !== undefined && props.onHighlight ? () => props.onHighlight?.(line.task) : undefined}
+            onPointerLeave={line.task !== undefined && props.onHighlight ? () => props.onHighlight?.(undefined) : undefined}
+          >
             <span className="pg-stamp">{formatStamp(line.t)}</span>
             <abbr className="pg-stream" title={line.stream === 'stderr' ? strings.stderrLong : strings.stdoutLong}>
               {line.stream === 'stderr' ? strings.stderr : strings.stdout}

@@ -17,6 +17,7 @@ import { ResetButton } from './ResetButton.tsx';
 import { RunButton } from './RunButton.tsx';
 import { ShareButton } from './ShareButton.tsx';
 import { StopButton } from './StopButton.tsx';
+import { Timeline } from './timeline/Timeline.tsx';
 import { useRunner } from './useRunner.ts';
 
 /** What the playground opens with, decided before it mounts (see mount.tsx). */
@@ -68,6 +69,8 @@ export function Playground(props: {
   const [notice, setNotice] = useState<Notice | undefined>();
   const [clock, setClock] = useState<Clock>(config.clock);
   const runner = useRunner();
+  // A timeline lane and the output lines of its task light up together.
+  const [highlight, setHighlight] = useState<number | undefined>();
   const fileName = fork ? downloadName(fork.name) : config.main.name;
 
   useEffect(() => props.onReady(), []); // eslint-disable-line react-hooks/exhaustive-deps
@@ -298,7 +301,32 @@ export function Playground(props: {
         onChange={onChange}
         onRunShortcut={runShortcut}
       />
-      {showOutput && <OutputPanel id={id} strings={strings} lang={config.lang} output={runner.output} view={runner.view} />}
+      {showOutput && (
+        <OutputPanel
+          id={id}
+          strings={strings}
+          lang={config.lang}
+          output={runner.output}
+          view={runner.view}
+          highlight={highlight}
+          onHighlight={setHighlight}
+          taskName={(task) => runner.timeline?.model.lane(task)?.name}
+        />
+      )}
+      {runner.timeline && (
+        <Timeline
+          key={runner.timeline.run}
+          model={runner.timeline.model}
+          version={runner.timeline.version}
+          running={runner.running}
+          strings={strings}
+          lang={config.lang}
+          store={store}
+          fileName={fileName}
+          highlight={highlight}
+          onHighlight={setHighlight}
+        />
+      )}
     </div>
   );
 }

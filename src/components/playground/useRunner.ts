@@ -9,6 +9,8 @@ import type { RunView } from './OutputPanel.tsx';
 export interface TimelineState {
   model: TimelineModel;
   version: number;
+  /** Counts the runs of this playground: a new run starts a new timeline (cursor and all). */
+  run: number;
 }
 
 /** The page has one Python runtime; one playground runs at a time. */
@@ -19,6 +21,7 @@ export function useRunner() {
   const [output, setOutput] = useState<OutputState>(emptyOutput);
   const [view, setView] = useState<RunView>({ phase: 'idle' });
   const [timeline, setTimeline] = useState<TimelineState | undefined>();
+  const runs = useRef(0);
 
   useEffect(() => {
     return getRuntime().onStatus((status) => {
@@ -39,14 +42,15 @@ export function useRunner() {
       setOutput(emptyOutput());
       setView({ phase: 'running', loading: runtime.status !== 'ready' && runtime.status !== 'running', stopping: false });
       const model = new TimelineModel(clock);
-      setTimeline({ model, version: model.version });
+      const runNumber = ++runs.current;
+      setTimeline({ model, version: model.version, run: runNumber });
       // Batches arrive every ~30 ms; the timeline is drawn again at most once a frame.
       let frame = 0;
       const redraw = () => {
         if (frame) return;
         frame = requestAnimationFrame(() => {
           frame = 0;
-          setTimeline({ model, version: model.version });
+          setTimeline({ model, version: model.version, run: runNumber });
         });
       };
       try {

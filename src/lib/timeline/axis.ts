@@ -9,12 +9,15 @@ export interface Tick {
   label: string;
 }
 
-/** About `target` ticks from 0 to `end` ms (at least to 1 ms), the last one at or past `end`. */
-export function ticks(end: number, lang: string, target = 5): { ticks: Tick[]; end: number } {
+/**
+ * About `target` ticks from 0 to `end` ms (at least to 1 ms), the last one at or past `end`; or
+ * one every `every` ms when a figure asks for it (a guide line every second).
+ */
+export function ticks(end: number, lang: string, target = 5, every?: number): { ticks: Tick[]; end: number } {
   const span = Math.max(end, 1);
   const raw = span / target;
   const power = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw) ?? 10 * power;
+  const step = every ?? [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw) ?? 10 * power;
   const count = Math.ceil(span / step - 1e-9);
   const last = count * step;
   const digits = step >= 1000 ? Math.max(0, -Math.floor(Math.log10(step / 1000) + 1e-9)) : 0;

@@ -26,7 +26,7 @@ export interface LaneShapes {
 }
 
 /** The narrowest a step is drawn, in units: a zero-length step must still be seen. */
-export const MIN_STEP_WIDTH = 2;
+export const MIN_STEP_WIDTH = 5;
 
 const r = (n: number) => Math.round(n * 10) / 10;
 

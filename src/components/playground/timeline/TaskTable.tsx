@@ -20,6 +20,8 @@ export function TaskTable(props: {
   highlight?: number | undefined;
   /** Open from the start (static figures keep it closed; a reader opens it). */
   open?: boolean;
+  /** Which run, when a figure shows several. */
+  label?: string | undefined;
 }) {
   const { model, strings, lang } = props;
   const [limit, setLimit] = useState(ROWS_AT_ONCE);
@@ -29,7 +31,8 @@ export function TaskTable(props: {
   return (
     <details className="tl-table-box" open={props.open}>
       <summary>
-        {strings.timelineTable} ({rows.length})
+        {strings.timelineTable}
+        {props.label ? `: ${props.label}` : ''} ({rows.length})
       </summary>
       <div className="tl-table-scroll">
         <table className="tl-table">

@@ -41,7 +41,6 @@ export function Timeline(props: {
   const [cursor, setCursor] = useState<number | undefined>(undefined);
   const lanes = model.lanes();
   const steps = lanes.reduce((sum, lane) => sum + lane.steps.length, 0);
-  const clock = model.clock === 'virtual' ? strings.timelineClockVirtual : strings.timelineClockReal;
   const titleId = `${id}-title`;
   const bodyId = `${id}-body`;
 
@@ -74,7 +73,6 @@ export function Timeline(props: {
         <h3 className="tl-title" id={titleId}>
           {strings.timeline}
         </h3>
-        <span className="tl-clock">{clock}</span>
         {lanes.length > 0 && (
           <span className="tl-summary">
             {format(strings.timelineSummary, { tasks: lanes.length, steps, blocking: model.blockingSteps().length })}

@@ -27,12 +27,17 @@ interface ChartProps {
   onHighlight?: (task: number | undefined) => void;
   /** The reader pointed at a time on the chart (ms). */
   onPick?: (t: number) => void;
+  /** Where the axis ends (ms), when several charts share one scale; else the run's end. */
+  axisEnd?: number;
+  /** A tick and a guide line across the lanes every so many ms (a figure's choice). */
+  gridMs?: number | undefined;
 }
 
 export function TimelineChart(props: ChartProps) {
   const { model, strings, lang, interactive, cursor } = props;
   const lanes = model.lanes();
-  const axis = useMemo(() => ticks(model.end, lang), [model.end, lang]);
+  const axis = useMemo(() => ticks(props.axisEnd ?? model.end, lang, 5, props.gridMs), [props.axisEnd, model.end, lang, props.gridMs]);
+  const grid = props.gridMs ? axis.ticks.map((tick) => `M${Math.round((tick.t / axis.end) * WIDTH * 10) / 10} -2V12`).join('') : undefined;
   const msPerUnit = axis.end / WIDTH;
   const clockName = model.clock === 'virtual' ? strings.timelineClockVirtual : strings.timelineClockReal;
   const cursorEvent = cursor !== undefined ? model.events[cursor] : undefined;
@@ -73,11 +78,12 @@ export function TimelineChart(props: ChartProps) {
   return (
     <div className="tl-chart">
       <Patterns idPrefix={props.idPrefix} />
-      <div className="tl-row tl-axis" aria-hidden="true">
+      <div className="tl-row tl-axis">
         <span className="tl-axis-name">{clockName}</span>
-        <div className="tl-ticks">
-          {axis.ticks.map((tick) => (
-            <span key={tick.t} className="tl-tick" style={{ left: `${(tick.t / axis.end) * 100}%` }}>
+        <div className="tl-ticks" aria-hidden="true">
+          {axis.ticks.map((tick, i) => (
+            // With many ticks, every other label gives way on a narrow screen (the mark stays).
+            <span key={tick.t} className="tl-tick" data-minor={(axis.ticks.length > 6 && i % 2 === 1) || undefined} style={{ left: `${(tick.t / axis.end) * 100}%` }}>
               {tick.label}
             </span>
           ))}
@@ -105,6 +111,7 @@ export function TimelineChart(props: ChartProps) {
             highlighted={props.highlight === lane.task}
             cursor={cursor}
             cursorX={cursorEvent ? cursorEvent.t / msPerUnit : undefined}
+            grid={grid}
             onHighlight={props.onHighlight}
             onPick={props.onPick ? pick : undefined}
           />
@@ -126,6 +133,7 @@ function LaneRow(props: {
   highlighted: boolean;
   cursor: number | undefined;
   cursorX: number | undefined;
+  grid: string | undefined;
   onHighlight: ((task: number | undefined) => void) | undefined;
   onPick: ((event: ReactPointerEvent<HTMLElement>) => void) | undefined;
 }) {
@@ -133,7 +141,9 @@ function LaneRow(props: {
   const delays = model.delays(lane.task);
   const shapes = laneShapes(lane, delays, { msPerUnit: props.msPerUnit, width: WIDTH }, 10, model.end);
   const state = props.cursor !== undefined ? model.stateAt(lane, props.cursor) : undefined;
-  const stateLabel = state ? stateText(state.state, state.outcome, strings) : lane.done ? `${OUTCOME_MARK[lane.done.outcome]} ${outcomeText(lane.done.outcome, strings)}` : undefined;
+  // With the cursor: the task's state there. Without: how it ended (a mark; the words are in
+  // the accessible name and the table).
+  const stateLabel = state ? stateText(state.state, state.outcome, strings) : lane.done ? outcomeText(lane.done.outcome, strings) : undefined;
   const heldUp = delays.length > 0 ? delays.reduce((sum, d) => sum + d.to - d.from, 0) : 0;
   const heldUpBy = [...new Set(delays.flatMap((d) => d.by))].map((t) => model.lane(t)?.name ?? String(t)).join(', ');
   const notes = [
@@ -143,10 +153,15 @@ function LaneRow(props: {
   const label = format(strings.timelineLane, { name: lane.name, coroutine: lane.coroutine || '?', state: stateLabel ?? strings.timelineUnfinished });
   const labelContent = (
     <>
+      {lane.blockingSteps > 0 && (
+        <span className="tl-warn" aria-hidden="true" title={strings.timelineBlockingMark}>
+          ⚠
+        </span>
+      )}
       <span className="tl-name">{lane.name}</span>
       {lane.coroutine && lane.coroutine !== lane.name && <span className="tl-coro">{lane.coroutine}</span>}
-      {stateLabel && (
-        <span className="tl-state" data-state={state?.state ?? 'done'}>
+      {state && (
+        <span className="tl-state" data-state={state.state}>
           {stateLabel}
         </span>
       )}
@@ -175,6 +190,7 @@ function LaneRow(props: {
       )}
       <div className="tl-track" onPointerDown={props.onPick} aria-hidden="true">
         <svg viewBox={`0 0 ${WIDTH} 10`} preserveAspectRatio="none" focusable="false">
+          {props.grid && <path className="tl-grid" d={props.grid} />}
           <path d={shapes.life} fill={`url(#${props.idPrefix}-hatch)`} />
           <path className="tl-life-edge" d={shapes.life} />
           {shapes.delays && <path d={shapes.delays} fill={`url(#${props.idPrefix}-held)`} />}
@@ -182,13 +198,8 @@ function LaneRow(props: {
           {shapes.blocking && <path className="tl-blocking" d={shapes.blocking} fill={`url(#${props.idPrefix}-blocking)`} />}
           {props.cursorX !== undefined && <line className="tl-cursor-line" x1={props.cursorX} x2={props.cursorX} y1="-2" y2="12" />}
         </svg>
-        {lane.steps.some((s) => s.blocking) && (
-          <span className="tl-mark tl-mark-blocking" style={{ left: `${((lane.steps.find((s) => s.blocking)?.start ?? 0) / props.msPerUnit / WIDTH) * 100}%` }}>
-            ⚠
-          </span>
-        )}
         {shapes.end && (
-          <span className="tl-mark" data-outcome={shapes.end.outcome} style={{ left: `${(shapes.end.x / WIDTH) * 100}%` }}>
+          <span className="tl-mark" data-outcome={shapes.end.outcome} style={{ left: `${(shapes.end.x / WIDTH) * 100}%` }} title={outcomeText(shapes.end.outcome, strings)}>
             {OUTCOME_MARK[shapes.end.outcome]}
           </span>
         )}

@@ -319,7 +319,9 @@ class Reader:
         self._last_end[task] = end
         name = self._name(task)
         start_event: dict[str, Any] = {"kind": "step-start", "task": task, "name": name, "t": _ms(start)}
-        if ready is not None and start - ready > (0.0 if self._virtual else REAL_LATE):
+        # Compared in whole microseconds: a deadline comes back through its encoding with float
+        # noise (1.8 as 1.7999999999999998), which is not lateness.
+        if ready is not None and round(start * 1e6) - round(ready * 1e6) > (0 if self._virtual else REAL_LATE * 1e6):
             start_event["ready"] = _ms(ready)
         end_event: dict[str, Any] = {"kind": "step-end", "task": task, "name": name, "t": _ms(end)}
         took = end - start
