@@ -35,12 +35,22 @@ function decimalsFor(stepSeconds: number): number {
   return digits;
 }
 
+// Making an Intl.NumberFormat costs tens of µs; a timeline of thousands of tasks writes
+// thousands of times, so each format is made once per language and precision.
+const formats = new Map<string, Intl.NumberFormat>();
+function numberFormat(lang: string, min: number, max: number): Intl.NumberFormat {
+  const key = `${lang} ${min} ${max}`;
+  let format = formats.get(key);
+  if (!format) formats.set(key, (format = new Intl.NumberFormat(lang, { minimumFractionDigits: min, maximumFractionDigits: max })));
+  return format;
+}
+
 export function seconds(ms: number, lang: string, digits = 1): string {
-  return `${new Intl.NumberFormat(lang, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(ms / 1000)} s`;
+  return `${numberFormat(lang, digits, digits).format(ms / 1000)} s`;
 }
 
 export function millis(ms: number, lang: string): string {
-  return `${new Intl.NumberFormat(lang, { maximumFractionDigits: 1 }).format(ms)} ms`;
+  return `${numberFormat(lang, 0, 1).format(ms)} ms`;
 }
 
 /** A duration or a moment, short: ms below a second, seconds (3 significant places) above. */

@@ -74,7 +74,11 @@ export interface TaskStateAt {
   outcome?: TaskOutcome;
 }
 
+let models = 0;
+
 export class TimelineModel {
+  /** Unique on the page: a new run's timeline is a new view (its cursor starts over). */
+  readonly id = ++models;
   readonly clock: Clock;
   readonly maxEvents: number;
   /** Events kept, in order. */
@@ -85,6 +89,8 @@ export class TimelineModel {
   droppedByRunner = 0;
   /** Bumped on every change, for views that memoize on it. */
   version = 0;
+  /** Steps recorded (whole: start and end). */
+  stepCount = 0;
   readonly #lanes = new Map<number, Lane>();
   /** Steps whose start event was seen, by task, waiting for their end. */
   readonly #open = new Map<number, Step>();
@@ -186,6 +192,7 @@ export class TimelineModel {
         step.endIndex = index;
         step.blocking = event.blocking === true;
         lane.steps.push(step);
+        this.stepCount++;
         lane.running += step.end - step.start;
         if (step.blocking) {
           lane.blockingSteps++;
@@ -239,12 +246,18 @@ export class TimelineModel {
   }
 
   /**
-   * When each task was ready to run but held up by another task's blocking step: the part of
-   * each late step's wait that a blocking step of another task covered.
+   * When `task` was ready to run but held up by another task's blocking step: the part of each
+   * of its late steps' waits that a blocking step of another task covered. Worked out per task,
+   * when asked (a view asks for the lanes it shows, not for all of them).
    */
   delays(task: number): readonly Delay[] {
-    if (!this.#delays) this.#delays = this.#computeDelays();
-    return this.#delays.get(task) ?? [];
+    let delays = this.#delays?.get(task);
+    if (delays) return delays;
+    this.#delays ??= new Map();
+    const lane = this.#lanes.get(task);
+    delays = lane ? this.#computeDelays(lane) : [];
+    this.#delays.set(task, delays);
+    return delays;
   }
 
   /** Total time `task` was held up by blocking steps of other tasks. */
@@ -252,43 +265,39 @@ export class TimelineModel {
     return this.delays(task).reduce((sum, d) => sum + (d.to - d.from), 0);
   }
 
-  #computeDelays(): Map<number, Delay[]> {
-    const delays = new Map<number, Delay[]>();
+  #computeDelays(lane: Lane): Delay[] {
+    const list: Delay[] = [];
     const blocking = this.#blocking; // in order of their ends, which is also their starts' order
-    if (blocking.length === 0) return delays;
-    for (const lane of this.#lanes.values()) {
-      for (const step of lane.steps) {
-        if (step.ready === undefined) continue;
-        const from = step.ready;
-        const to = step.start;
-        // The first blocking step that ends after `from` (binary search: steps never overlap).
-        let lo = 0;
-        let hi = blocking.length;
-        while (lo < hi) {
-          const mid = (lo + hi) >>> 1;
-          if ((blocking[mid] as { step: Step }).step.end <= from) lo = mid + 1;
-          else hi = mid;
-        }
-        for (let i = lo; i < blocking.length; i++) {
-          const { task: by, step: b } = blocking[i] as { task: number; step: Step };
-          if (b.start >= to) break;
-          if (by === lane.task) continue;
-          const overlapFrom = Math.max(from, b.start);
-          const overlapTo = Math.min(to, b.end);
-          if (overlapTo <= overlapFrom) continue;
-          let list = delays.get(lane.task);
-          if (!list) delays.set(lane.task, (list = []));
-          const last = list[list.length - 1];
-          if (last && last.to >= overlapFrom) {
-            last.to = Math.max(last.to, overlapTo);
-            if (!last.by.includes(by)) last.by.push(by);
-          } else {
-            list.push({ from: overlapFrom, to: overlapTo, by: [by] });
-          }
+    if (blocking.length === 0) return list;
+    for (const step of lane.steps) {
+      if (step.ready === undefined) continue;
+      const from = step.ready;
+      const to = step.start;
+      // The first blocking step that ends after `from` (binary search: steps never overlap).
+      let lo = 0;
+      let hi = blocking.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if ((blocking[mid] as { step: Step }).step.end <= from) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let i = lo; i < blocking.length; i++) {
+        const { task: by, step: b } = blocking[i] as { task: number; step: Step };
+        if (b.start >= to) break;
+        if (by === lane.task) continue;
+        const overlapFrom = Math.max(from, b.start);
+        const overlapTo = Math.min(to, b.end);
+        if (overlapTo <= overlapFrom) continue;
+        const last = list[list.length - 1];
+        if (last && last.to >= overlapFrom) {
+          last.to = Math.max(last.to, overlapTo);
+          if (!last.by.includes(by)) last.by.push(by);
+        } else {
+          list.push({ from: overlapFrom, to: overlapTo, by: [by] });
         }
       }
     }
-    return delays;
+    return list;
   }
 
   /** The state of `lane`'s task once the events up to and including `index` have happened. */

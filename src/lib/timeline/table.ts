@@ -25,8 +25,10 @@ export interface TaskRow {
   blockingSteps: number;
 }
 
-export function taskRows(model: TimelineModel): TaskRow[] {
-  return model.lanes().map((lane) => ({
+/** The rows of the first `limit` tasks (all by default), in the lanes' order. */
+export function taskRows(model: TimelineModel, limit = Infinity): TaskRow[] {
+  const lanes = model.lanes();
+  return (limit < lanes.length ? lanes.slice(0, limit) : lanes).map((lane) => ({
     task: lane.task,
     name: lane.name,
     coroutine: lane.coroutine,

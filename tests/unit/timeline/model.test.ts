@@ -125,6 +125,12 @@ describe('the data table', () => {
     ]);
   });
 
+  it('a big run can be read a page at a time: the first rows, in the lanes\' order', () => {
+    const model = threeTasks();
+    expect(taskRows(model, 2).map((r) => r.name)).toEqual(['Task-1', 'a']);
+    expect(model.stepCount).toBe(model.lanes().reduce((sum, lane) => sum + lane.steps.length, 0));
+  });
+
   it('a task the run left unfinished has no finish and no outcome', () => {
     const model = new TimelineModel('virtual');
     model.append([{ kind: 'created', task: 1, name: 'forever', t: 0 }]);
