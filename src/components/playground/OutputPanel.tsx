@@ -1,4 +1,5 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useSyncExternalStore } from 'react';
+import type { Highlight } from '../../lib/timeline/highlight.ts';
 import type { Clock, RunStatus } from '../../runtime/protocol.ts';
 import { formatStamp, type OutputState } from '../../lib/playground/output.ts';
 import { format, type PlaygroundStrings } from '../../lib/playground/string-keys.ts';
@@ -52,6 +53,9 @@ export function statusText(view: RunView, strings: PlaygroundStrings, lang: stri
   }
 }
 
+const noSubscription = () => () => {};
+const nothing = () => undefined;
+
 /**
  * Output as it streams. Each line shows its time stamp and its stream as text (`out`/`err`), not
  * by colour alone. The log itself is not a live region (a chatty program would drown a screen
@@ -63,13 +67,13 @@ export function OutputPanel(props: {
   lang: string;
   output: OutputState;
   view: RunView;
-  /** The task whose lines are highlighted (its timeline lane is hovered or focused). */
-  highlight?: number | undefined;
-  /** A line of a task is pointed at: its lane lights up. */
-  onHighlight?: (task: number | undefined) => void;
+  /** The task pointed at: its lines light up here, and a line pointed at lights up its lane. */
+  highlight?: Highlight;
   /** Names a task, for a line's tooltip. */
   taskName?: (task: number) => string | undefined;
 }) {
+  const hl = props.highlight;
+  const highlighted = useSyncExternalStore(hl?.subscribe ?? noSubscription, hl?.get ?? nothing, hl?.get ?? nothing);
   const { strings, output, view } = props;
   const logRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -93,10 +97,10 @@ export function OutputPanel(props: {
             key={i}
             className={`pg-line pg-${line.stream}`}
             data-task={line.task}
-            data-highlight={(line.task !== undefined && line.task === props.highlight) || undefined}
+            data-highlight={(line.task !== undefined && line.task === highlighted) || undefined}
             title={line.task !== undefined ? props.taskName?.(line.task) : undefined}
-            onPointerEnter={line.task !== undefined && props.onHighlight ? () => props.onHighlight?.(line.task) : undefined}
-            onPointerLeave={line.task !== undefined && props.onHighlight ? () => props.onHighlight?.(undefined) : undefined}
+            onPointerEnter={line.task !== undefined && hl ? () => hl.set(line.task) : undefined}
+            onPointerLeave={line.task !== undefined && hl ? () => hl.set(undefined) : undefined}
           >
             <span className="pg-stamp">{formatStamp(line.t)}</span>
             <abbr className="pg-stream" title={line.stream === 'stderr' ? strings.stderrLong : strings.stdoutLong}>

@@ -18,6 +18,7 @@ import { RunButton } from './RunButton.tsx';
 import { ShareButton } from './ShareButton.tsx';
 import { StopButton } from './StopButton.tsx';
 import { Timeline } from './timeline/Timeline.tsx';
+import { Highlight } from '../../lib/timeline/highlight.ts';
 import { useRunner } from './useRunner.ts';
 
 /** What the playground opens with, decided before it mounts (see mount.tsx). */
@@ -70,7 +71,7 @@ export function Playground(props: {
   const [clock, setClock] = useState<Clock>(config.clock);
   const runner = useRunner();
   // A timeline lane and the output lines of its task light up together.
-  const [highlight, setHighlight] = useState<number | undefined>();
+  const highlight = useRef(new Highlight()).current;
   const fileName = fork ? downloadName(fork.name) : config.main.name;
 
   useEffect(() => props.onReady(), []); // eslint-disable-line react-hooks/exhaustive-deps
@@ -309,22 +310,19 @@ export function Playground(props: {
           output={runner.output}
           view={runner.view}
           highlight={highlight}
-          onHighlight={setHighlight}
           taskName={(task) => runner.timeline?.model.lane(task)?.name}
         />
       )}
       {runner.timeline && (
         <Timeline
-          key={runner.timeline.run}
-          model={runner.timeline.model}
-          version={runner.timeline.version}
+          key={runner.timeline.model.id}
+          live={runner.timeline}
           running={runner.running}
           strings={strings}
           lang={config.lang}
           store={store}
           fileName={fileName}
           highlight={highlight}
-          onHighlight={setHighlight}
         />
       )}
     </div>

@@ -2,16 +2,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Clock } from '../../runtime/client.ts';
 import { getRuntime } from '../../runtime/page.ts';
 import { appendOutput, emptyOutput, type OutputState } from '../../lib/playground/output.ts';
-import { TimelineModel } from '../../lib/timeline/model.ts';
+import { LiveTimeline } from '../../lib/timeline/live.ts';
 import type { RunView } from './OutputPanel.tsx';
-
-/** The run's timeline: a mutable model, and its version when last rendered. */
-export interface TimelineState {
-  model: TimelineModel;
-  version: number;
-  /** Counts the runs of this playground: a new run starts a new timeline (cursor and all). */
-  run: number;
-}
 
 /** The page has one Python runtime; one playground runs at a time. */
 let owner: symbol | undefined;
@@ -20,8 +12,8 @@ export function useRunner() {
   const me = useRef(Symbol('playground')).current;
   const [output, setOutput] = useState<OutputState>(emptyOutput);
   const [view, setView] = useState<RunView>({ phase: 'idle' });
-  const [timeline, setTimeline] = useState<TimelineState | undefined>();
-  const runs = useRef(0);
+  // One per run: the timeline redraws itself as events arrive (see LiveTimeline).
+  const [timeline, setTimeline] = useState<LiveTimeline | undefined>();
 
   useEffect(() => {
     return getRuntime().onStatus((status) => {
@@ -41,30 +33,18 @@ export function useRunner() {
       const runtime = getRuntime();
       setOutput(emptyOutput());
       setView({ phase: 'running', loading: runtime.status !== 'ready' && runtime.status !== 'running', stopping: false });
-      const model = new TimelineModel(clock);
-      const runNumber = ++runs.current;
-      setTimeline({ model, version: model.version, run: runNumber });
-      // Batches arrive every ~30 ms; the timeline is drawn again at most once a frame.
-      let frame = 0;
-      const redraw = () => {
-        if (frame) return;
-        frame = requestAnimationFrame(() => {
-          frame = 0;
-          setTimeline({ model, version: model.version, run: runNumber });
-        });
-      };
+      const live = new LiveTimeline(clock);
+      setTimeline(live);
       try {
         const outcome = await runtime.run(code, { clock, filename }, {
           onOutput(chunks) {
             setOutput((o) => appendOutput(o, chunks));
           },
           onTaskEvents(events) {
-            model.append(events);
-            redraw();
+            live.append(events);
           },
         });
-        model.setDroppedByRunner(outcome.droppedEvents ?? 0);
-        redraw();
+        live.finish(outcome.droppedEvents ?? 0);
         setView({
           phase: 'done',
           status: outcome.status,

@@ -20,7 +20,8 @@ export function StepThrough(props: {
   const id = useId();
   const total = model.events.length;
   if (total === 0) return null;
-  const at = cursor ?? total - 1;
+  // Without a cursor the slider rests at the start; reaching it (focus, pointer) starts there.
+  const at = cursor ?? 0;
   const event = model.events[at];
   const text = event
     ? format(strings.timelineEventAt, { n: at + 1, total, time: duration(event.t, lang), what: eventText(event, model, strings, lang) })
@@ -29,7 +30,7 @@ export function StepThrough(props: {
   return (
     <div className="tl-step">
       <label htmlFor={`${id}-range`}>{strings.timelineCursor}</label>
-      <button type="button" className="pg-btn" onClick={() => go(at - 1)} aria-label={strings.timelinePrev} title={strings.timelinePrev} disabled={at <= 0}>
+      <button type="button" className="pg-btn" onClick={() => go(at - 1)} aria-label={strings.timelinePrev} title={strings.timelinePrev} disabled={cursor === undefined || at <= 0}>
         ◀
       </button>
       <input
@@ -42,8 +43,9 @@ export function StepThrough(props: {
         aria-valuetext={text}
         aria-describedby={`${id}-hint`}
         onChange={(e) => go(Number(e.currentTarget.value))}
+        onFocus={() => cursor === undefined && go(0)}
       />
-      <button type="button" className="pg-btn" onClick={() => go(at + 1)} aria-label={strings.timelineNext} title={strings.timelineNext} disabled={at >= total - 1}>
+      <button type="button" className="pg-btn" onClick={() => go(cursor === undefined ? 0 : at + 1)} aria-label={strings.timelineNext} title={strings.timelineNext} disabled={at >= total - 1}>
         ▶
       </button>
       {cursor !== undefined && (

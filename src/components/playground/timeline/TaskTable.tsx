@@ -22,17 +22,20 @@ export function TaskTable(props: {
   open?: boolean;
   /** Which run, when a figure shows several. */
   label?: string | undefined;
+  /** Rows only once opened (a live timeline redraws often; a static figure has them all). */
+  lazy?: boolean;
 }) {
   const { model, strings, lang } = props;
   const [limit, setLimit] = useState(ROWS_AT_ONCE);
-  const rows = taskRows(model);
-  const shown = rows.slice(0, limit);
+  const [opened, setOpened] = useState(props.open ?? false);
+  const total = model.taskCount;
+  const shown = props.lazy && !opened ? [] : taskRows(model, limit);
   const time = (ms: number | undefined) => (ms === undefined ? '—' : duration(ms, lang));
   return (
-    <details className="tl-table-box" open={props.open}>
+    <details className="tl-table-box" open={props.open} onToggle={(e) => setOpened(e.currentTarget.open)}>
       <summary>
         {strings.timelineTable}
-        {props.label ? `: ${props.label}` : ''} ({rows.length})
+        {props.label ? `: ${props.label}` : ''} ({total})
       </summary>
       <div className="tl-table-scroll">
         <table className="tl-table">
@@ -73,11 +76,11 @@ export function TaskTable(props: {
           </tbody>
         </table>
       </div>
-      {rows.length > shown.length && (
+      {(!props.lazy || opened) && total > shown.length && (
         <p className="tl-note">
-          {format(strings.timelineRowsShown, { shown: shown.length, total: rows.length })}{' '}
+          {format(strings.timelineRowsShown, { shown: shown.length, total })}{' '}
           <button type="button" className="pg-link-btn" onClick={() => setLimit((l) => l + ROWS_AT_ONCE * 10)}>
-            {format(strings.timelineMoreRows, { count: Math.min(ROWS_AT_ONCE * 10, rows.length - shown.length) })}
+            {format(strings.timelineMoreRows, { count: Math.min(ROWS_AT_ONCE * 10, total - shown.length) })}
           </button>
         </p>
       )}

@@ -1,6 +1,7 @@
-import { useId, useState } from 'react';
+import { startTransition, useCallback, useEffect, useId, useState, useSyncExternalStore } from 'react';
 import { duration } from '../../../lib/timeline/axis.ts';
-import type { TimelineModel } from '../../../lib/timeline/model.ts';
+import type { Highlight } from '../../../lib/timeline/highlight.ts';
+import type { LiveTimeline } from '../../../lib/timeline/live.ts';
 import { chromeTrace } from '../../../lib/timeline/trace.ts';
 import { saveFile } from '../../../lib/playground/download.ts';
 import type { KeyValueStore } from '../../../lib/playground/storage.ts';
@@ -23,24 +24,32 @@ export function isCollapsed(store: KeyValueStore): boolean {
  * through them, the data table, and the run as a trace file. A region named "Timeline".
  */
 export function Timeline(props: {
-  model: TimelineModel;
-  /** Changes whenever the model does (it is mutable). */
-  version: number;
+  live: LiveTimeline;
   running: boolean;
   strings: PlaygroundStrings;
   lang: string;
   store: KeyValueStore;
   /** The program's file name: the trace is named after it. */
   fileName: string;
-  highlight: number | undefined;
-  onHighlight: (task: number | undefined) => void;
+  /** The task pointed at, here or in the output. */
+  highlight: Highlight;
 }) {
-  const { model, strings, lang } = props;
+  const { strings, lang } = props;
+  const model = props.live.model;
+  // New events redraw the timeline as a transition: React renders it in slices and yields to
+  // the page between them, so a big run's redraw never holds the main thread for long.
+  const [version, setVersion] = useState(props.live.version);
+  useEffect(() => {
+    const live = props.live;
+    setVersion(live.version());
+    return live.subscribe(() => startTransition(() => setVersion(live.version())));
+  }, [props.live]);
+  const highlight = useSyncExternalStore(props.highlight.subscribe, props.highlight.get, props.highlight.get);
   const id = useId().replace(/:/g, '');
   const [collapsed, setCollapsed] = useState(() => isCollapsed(props.store));
   const [cursor, setCursor] = useState<number | undefined>(undefined);
   const lanes = model.lanes();
-  const steps = lanes.reduce((sum, lane) => sum + lane.steps.length, 0);
+  const steps = model.stepCount;
   const titleId = `${id}-title`;
   const bodyId = `${id}-body`;
 
@@ -55,17 +64,20 @@ export function Timeline(props: {
     saveFile(`${props.fileName.replace(/\.py$/, '')}.trace.json`, JSON.stringify(trace), 'application/json');
   };
   // A point on the chart moves the cursor to the last event at or before that time.
-  const pick = (t: number) => {
-    const events = model.events;
-    let lo = 0;
-    let hi = events.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((events[mid]?.t ?? 0) <= t) lo = mid + 1;
-      else hi = mid;
-    }
-    setCursor(Math.max(0, lo - 1));
-  };
+  const pick = useCallback(
+    (t: number) => {
+      const events = model.events;
+      let lo = 0;
+      let hi = events.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if ((events[mid]?.t ?? 0) <= t) lo = mid + 1;
+        else hi = mid;
+      }
+      setCursor(Math.max(0, lo - 1));
+    },
+    [model],
+  );
 
   return (
     <section className="tl" aria-labelledby={titleId} data-timeline>
@@ -102,19 +114,19 @@ export function Timeline(props: {
               <>
                 <TimelineChart
                   model={model}
-                  version={props.version}
+                  version={version}
                   strings={strings}
                   lang={lang}
                   idPrefix={id}
                   interactive
                   cursor={cursor}
-                  highlight={props.highlight}
-                  onHighlight={props.onHighlight}
+                  highlight={highlight}
+                  onHighlight={props.highlight.set}
                   onPick={pick}
                 />
                 <StepThrough model={model} strings={strings} lang={lang} cursor={cursor} onCursor={setCursor} />
                 <Legend strings={strings} idPrefix={id} />
-                <TaskTable model={model} version={props.version} strings={strings} lang={lang} highlight={props.highlight} />
+                <TaskTable model={model} version={version} strings={strings} lang={lang} highlight={highlight} lazy />
               </>
             )}
           </>

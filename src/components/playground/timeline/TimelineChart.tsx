@@ -1,4 +1,4 @@
-import { useCallback, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type PointerEvent as ReactPointerEvent } from 'react';
+import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type PointerEvent as ReactPointerEvent } from 'react';
 import { ticks, duration } from '../../../lib/timeline/axis.ts';
 import { laneShapes } from '../../../lib/timeline/layout.ts';
 import type { Lane, TimelineModel } from '../../../lib/timeline/model.ts';
@@ -68,12 +68,16 @@ export function TimelineChart(props: ChartProps) {
   const first = interactive ? Math.min(laneRange.first, Math.max(0, lanes.length - 1)) : 0;
   const shown = interactive ? lanes.slice(first, first + laneRange.count) : lanes;
 
-  const pick = (event: ReactPointerEvent<HTMLElement>) => {
-    if (!props.onPick) return;
-    const box = (event.currentTarget as HTMLElement).getBoundingClientRect();
-    const x = Math.min(Math.max(event.clientX - box.left, 0), box.width);
-    props.onPick((x / Math.max(box.width, 1)) * axis.end);
-  };
+  const onPick = props.onPick;
+  const pick = useCallback(
+    (event: ReactPointerEvent<HTMLElement>) => {
+      if (!onPick) return;
+      const box = (event.currentTarget as HTMLElement).getBoundingClientRect();
+      const x = Math.min(Math.max(event.clientX - box.left, 0), box.width);
+      onPick((x / Math.max(box.width, 1)) * axis.end);
+    },
+    [onPick, axis.end],
+  );
 
   return (
     <div className="tl-chart">
@@ -114,6 +118,10 @@ export function TimelineChart(props: ChartProps) {
             grid={grid}
             onHighlight={props.onHighlight}
             onPick={props.onPick ? pick : undefined}
+            stepCount={lane.steps.length}
+            delayCount={model.delays(lane.task).length}
+            doneAt={lane.done?.t}
+            name={lane.name}
           />
         ))}
         {interactive && first + shown.length < lanes.length && <div style={{ height: (lanes.length - first - shown.length) * lanePx }} />}
@@ -122,7 +130,7 @@ export function TimelineChart(props: ChartProps) {
   );
 }
 
-function LaneRow(props: {
+interface LaneRowProps {
   lane: Lane;
   model: TimelineModel;
   msPerUnit: number;
@@ -136,7 +144,21 @@ function LaneRow(props: {
   grid: string | undefined;
   onHighlight: ((task: number | undefined) => void) | undefined;
   onPick: ((event: ReactPointerEvent<HTMLElement>) => void) | undefined;
-}) {
+  /** What of the (mutable) lane this drawing shows: a change draws it again. */
+  stepCount: number;
+  delayCount: number;
+  doneAt: number | undefined;
+  name: string;
+}
+
+/**
+ * A lane is drawn again only when something it shows changed (its props, compared shallowly:
+ * the lane is mutable, so what changes in it comes as numbers too). While a big run goes on,
+ * most visible lanes stay as they were from one redraw to the next.
+ */
+const LaneRow = memo(LaneRowDrawing);
+
+function LaneRowDrawing(props: LaneRowProps) {
   const { lane, model, strings, lang } = props;
   const delays = model.delays(lane.task);
   const shapes = laneShapes(lane, delays, { msPerUnit: props.msPerUnit, width: WIDTH }, 10, model.end);
