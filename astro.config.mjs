@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig, passthroughImageService } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import react from '@astrojs/react';
+import sitemap from '@astrojs/sitemap';
 import starlightLinksValidator from 'starlight-links-validator';
 import { sidebarFromOutline } from './src/lib/outline.ts';
 import { locales } from './src/lib/site.ts';
@@ -14,6 +15,9 @@ import { glossary } from './src/lib/glossary/integration.ts';
 // (GitHub Pages serves a project under /<repo>/); the browser tier builds once with a base.
 const site = process.env.SITE_URL ?? 'https://example.github.io';
 const base = process.env.BASE_PATH ?? '/';
+
+/** Paths (under the base) of built pages no reader should land on from a search engine. */
+const isUnlisted = (/** @type {string} */ path) => path.startsWith('/dev/');
 
 const pageExists = (/** @type {string} */ slug) =>
   ['.mdx', '.md'].some((ext) => existsSync(new URL(`./src/content/docs/${slug}${ext}`, import.meta.url))) ||
@@ -29,21 +33,45 @@ export default defineConfig({
   // install free of native binaries.
   image: { service: passthroughImageService() },
   integrations: [
+    // Starlight adds this integration itself unless the site does; the site does, to leave out
+    // pages that are not for readers (the runtime's test page under /dev/). `i18n` is
+    // what Starlight would pass: the alternate-language links of each page.
+    sitemap({
+      filter: (page) => !isUnlisted(new URL(page).pathname.slice(new URL(base, site).pathname.length - 1)),
+      i18n: {
+        defaultLocale: 'root',
+        locales: Object.fromEntries(Object.entries(locales).map(([key, { lang }]) => [key, lang])),
+      },
+    }),
     starlight({
       title: { en: 'asyncio, live', 'pt-BR': 'asyncio, ao vivo' },
-      description: 'Learn Python concurrency with asyncio, with examples you run in your browser.',
+      description: 'Learn Python concurrency with asyncio, with tested examples you can run, many of them in your browser.',
       defaultLocale: 'root',
       locales,
       sidebar: sidebarFromOutline(pageExists),
       customCss: ['./src/styles/site.css'],
       // Limits what a playground program can reach to the site itself (see src/lib/csp.ts).
       head: [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY } }],
+      // src/pages/404.astro is the not-found page, in both languages.
+      disable404Route: true,
       lastUpdated: false,
-      // Search: a glossary entry comes first for its own name or alias (tested in
-      // tests/e2e/search.test.ts). Its title and its `term` metadata (the name and aliases,
-      // see GlossaryTermPage.astro) count most, and long pages are discounted, so a chapter
-      // that uses the word a hundred times ("Blocking work with threads") ranks after it.
-      pagefind: { ranking: { pageLength: 1, metaWeights: { title: 10, term: 10 } } },
+      // Search (tests/e2e/search.spec.ts and reader.spec.ts): a glossary entry comes first for its
+      // own name or alias, then the chapters that teach the term. The entry's title and its `term`
+      // metadata (name and aliases, see GlossaryTermPage.astro) count most. Long pages are
+      // discounted only a little (pageLength 0.2): at 1, every short glossary entry that merely
+      // mentions a word ("timeout" in Selector or Deadlock) outranked the chapter sections that
+      // teach it. termSaturation 1.2 stops a chapter from winning by repeating a word a hundred
+      // times. The other values are Starlight's defaults, written out so Pagefind gets one set.
+      pagefind: {
+        ranking: {
+          pageLength: 0.2,
+          termFrequency: 0.1,
+          termSaturation: 1.2,
+          termSimilarity: 9,
+          diacriticSimilarity: 0.8,
+          metaWeights: { title: 10, term: 10, name: 20 },
+        },
+      },
       plugins: [
         starlightLinksValidator({
           errorOnRelativeLinks: false,
@@ -59,6 +87,20 @@ export default defineConfig({
   vite: {
     // Pyodide is loaded from the site's own copy at run time, never bundled or pre-bundled.
     optimizeDeps: { exclude: ['pyodide'] },
+    build: {
+      // The editor chunk (Sandpack + CodeMirror, ~540 kB, ~190 kB gzipped) is loaded only when a
+      // playground nears the viewport; tests/e2e/budgets.test.ts holds it to its own budget.
+      chunkSizeWarningLimit: 700,
+      rolldownOptions: {
+        onLog(level, log, handler) {
+          // Astro marks MDX pages' asset modules with a "use astro:head-inject" directive that
+          // the bundler warns about once per page (about 300 lines); Astro reads it before
+          // bundling, so nothing is lost. https://github.com/withastro/astro/issues/18087
+          if (log.code === 'MODULE_LEVEL_DIRECTIVE' && log.message.includes('"use astro:head-inject"')) return;
+          handler(level, log);
+        },
+      },
+    },
     worker: { format: 'es' },
     resolve: {
       // Sandpack imports JS/HTML/CSS editing support the Python playgrounds never use.

@@ -21,11 +21,24 @@ function platformOf(name) {
   const cpu = ['arm64', 'x64', 'ia32', 'arm', 'wasm32', 'riscv64', 's390x', 'ppc64'].find((c) =>
     suffix.split('-').includes(c),
   );
-  const entry = {};
-  if (os) entry.os = [os === 'windows' ? 'win32' : os];
-  if (cpu) entry.cpu = [cpu];
-  if (suffix.endsWith('-musl')) entry.libc = ['musl'];
-  if (suffix.endsWith('-gnu')) entry.libc = ['glibc'];
+  const libc = suffix.endsWith('-musl') ? 'musl' : suffix.endsWith('-gnu') ? 'glibc' : undefined;
+  return {
+    os: os && [os === 'windows' ? 'win32' : os],
+    cpu: cpu && [cpu],
+    libc: libc && [libc],
+  };
+}
+
+/**
+ * A lock entry with its keys in npm's own order (`version`, then the rest alphabetically), so
+ * that `npm install` on a fresh clone finds nothing to rewrite and leaves the tree clean.
+ */
+function lockEntry(version, { os, cpu, libc }) {
+  const entry = { version };
+  if (cpu) entry.cpu = cpu;
+  if (libc) entry.libc = libc;
+  entry.optional = true;
+  if (os) entry.os = os;
   return entry;
 }
 
@@ -37,7 +50,7 @@ for (const [location, meta] of Object.entries(packages)) {
     if (candidates.some((c) => c in packages)) continue;
     const platform = platformOf(dep);
     if (!platform.os && !platform.cpu) continue; // not a platform build: leave npm's choice alone
-    packages[`node_modules/${dep}`] = { version, optional: true, ...platform };
+    packages[`node_modules/${dep}`] = lockEntry(version, platform);
     added += 1;
   }
 }

@@ -38,6 +38,30 @@ function failedTests(tier, json) {
   return lines;
 }
 
+/** `tier › file › test: first line of the error` for each failed test of a Playwright JSON report. */
+function failedPlaywrightTests(tier, json) {
+  const lines = [];
+  const walk = (suite, titles) => {
+    for (const child of suite.suites ?? []) walk(child, child.title && child.title !== child.file ? [...titles, child.title] : titles);
+    for (const spec of suite.specs ?? []) {
+      for (const test of spec.tests ?? []) {
+        if (test.status !== 'unexpected' && test.status !== 'flaky') continue;
+        const result = test.results?.findLast((r) => r.status !== 'passed' && r.status !== 'skipped');
+        const error = result?.errors?.[0]?.message ?? result?.error?.message ?? '';
+        // Playwright's messages carry terminal colours; a log wants plain text.
+        const firstLine = error.replace(/\x1b\[[0-9;]*m/g, '').split('\n')[0].slice(0, 300);
+        lines.push(`${tier} › ${path.join('tests/e2e', spec.file)} › ${[...titles, spec.title].join(' › ')}: ${firstLine}`);
+      }
+    }
+  };
+  for (const suite of json.suites ?? []) walk(suite, []);
+  // Errors outside any test: a config or web server that did not start, a file that did not load.
+  for (const error of json.errors ?? []) {
+    lines.push(`${tier}: ${(error.message ?? '').replace(/\x1b\[[0-9;]*m/g, '').split('\n')[0].slice(0, 300)}`);
+  }
+  return lines;
+}
+
 function run(command, args, env = {}) {
   const started = Date.now();
   const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
@@ -62,6 +86,31 @@ function vitestTier(name, project, files = [], env = {}) {
     failures.push(...failedTests(name, json));
   }
   results.push({ name, passed, failed, skipped, seconds });
+}
+
+/**
+ * The browser tier: Playwright Test (playwright.config.ts) against a built site. Returns the
+ * parsed JSON report (undefined if none was written) for the budget report.
+ */
+function playwrightTier(name, args, env) {
+  const report = path.join(reportDir, `${name.replace(/\W+/g, '-')}.json`);
+  const { ok, seconds } = run('npx', ['playwright', 'test', ...args], { ...env, PLAYWRIGHT_JSON_OUTPUT_FILE: report });
+  let passed = 0;
+  let failed = ok ? 0 : 1;
+  let skipped = 0;
+  let json;
+  if (existsSync(report)) {
+    json = JSON.parse(readFileSync(report, 'utf8'));
+    const stats = json.stats ?? {};
+    passed = stats.expected ?? 0;
+    // With no retries nothing can be flaky; if it ever is, it failed once and counts as failed.
+    const failedTests = (stats.unexpected ?? 0) + (stats.flaky ?? 0);
+    failed = failedTests + (ok || failedTests > 0 ? 0 : 1);
+    skipped = stats.skipped ?? 0;
+    failures.push(...failedPlaywrightTests(name, json));
+  }
+  results.push({ name, passed, failed, skipped, seconds });
+  return { seconds, json };
 }
 
 function commandTier(name, command, args, env = {}) {
@@ -104,6 +153,71 @@ function pythonVersionOk() {
   return probe.status === 0 && probe.stdout.trim() === 'True';
 }
 
+/**
+ * The browser tier's time per crawled page and where it is heading: the tier must stay under
+ * BROWSER_GOAL seconds (root and sub-path runs together) as pages are added. a11y.spec.ts marks
+ * each per-page test with a `crawled page` annotation (and a `template` one) and each
+ * per-template test with `template page`.
+ */
+const BROWSER_GOAL = 300;
+/**
+ * What is coming: 4 chapters and about 15 exercise pages, in both languages; the exercises bring
+ * two templates (an index and the exercise page), checked once per language.
+ */
+const COMING = { pages: (4 + 15) * 2, templates: 2 * 2, what: '4 chapters and ~15 exercise pages, both languages' };
+
+/** Test time (s) and template of each test that carries an annotation of `type`. */
+function annotatedTests(json, type) {
+  const tests = [];
+  const walk = (suite) => {
+    for (const child of suite.suites ?? []) walk(child);
+    for (const spec of suite.specs ?? []) {
+      for (const test of spec.tests ?? []) {
+        const annotations = test.annotations ?? [];
+        if (!annotations.some((a) => a.type === type)) continue;
+        tests.push({
+          seconds: (test.results ?? []).reduce((n, r) => n + r.duration, 0) / 1000,
+          template: annotations.find((a) => a.type === 'template')?.description ?? '',
+        });
+      }
+    }
+  };
+  for (const suite of json?.suites ?? []) walk(suite);
+  return tests;
+}
+
+const mean = (list) => list.reduce((a, b) => a + b, 0) / Math.max(1, list.length);
+
+function browserBudget(root, sub) {
+  const pages = annotatedTests(root.json, 'crawled page');
+  if (pages.length === 0) return undefined;
+  const templates = annotatedTests(root.json, 'template page');
+  const workers = root.json.config?.metadata?.actualWorkers ?? root.json.config?.workers ?? 1;
+  // Tests run `workers` at a time: a page adds its test time divided by the workers.
+  const perPage = mean(pages.map((p) => p.seconds)) / workers;
+  // New chapters and exercises are long pages with code and playgrounds: priced like the
+  // costliest kind of page crawled today (with at least two pages), not like the average.
+  const byTemplate = new Map();
+  for (const p of pages) byTemplate.set(p.template, [...(byTemplate.get(p.template) ?? []), p.seconds]);
+  const [costliest, costliestPages] = [...byTemplate]
+    .filter(([, seconds]) => seconds.length >= 2)
+    .map(([name, seconds]) => [name, mean(seconds) / workers])
+    .reduce((a, b) => (b[1] > a[1] ? b : a), ['', perPage]);
+  const perTemplate = mean(templates.map((t) => t.seconds)) / workers;
+  const now = root.seconds + (sub?.seconds ?? 0);
+  const projected = now + COMING.pages * costliestPages + COMING.templates * perTemplate;
+  return [
+    `Browser tier budget (goal: under ${BROWSER_GOAL} s, root and sub-path runs together)`,
+    `  crawl: ${pages.length} pages, ${perPage.toFixed(2)} s of tier time per page on average (${workers} workers); ` +
+      `${costliest || 'a page'}: ${costliestPages.toFixed(2)} s per page`,
+    `  now: ${now.toFixed(1)} s (root ${root.seconds.toFixed(1)} s${sub ? ` + sub-path ${sub.seconds.toFixed(1)} s` : ''})`,
+    `  projected with ${COMING.what} (+${COMING.pages} pages at ${costliestPages.toFixed(2)} s, ` +
+      `+${COMING.templates} template checks at ${perTemplate.toFixed(2)} s): ${projected.toFixed(1)} s` +
+      (projected > BROWSER_GOAL ? '  OVER BUDGET' : ''),
+  ];
+}
+
+let budget;
 const hasPython = pythonVersionOk();
 const hasChromium = existsSync(chromium);
 
@@ -121,18 +235,17 @@ const build = commandTier('build (root base)', 'npm', ['run', 'build']);
 if (!hasChromium) {
   missing('browser', `no Chromium at ${chromium} (apt-get install chromium, or set CHROMIUM_PATH)`);
 } else if (build) {
-  vitestTier('browser', 'e2e', [], { SITE_DIST: 'dist', BASE_PATH: '/' });
+  const root = playwrightTier('browser', [], { SITE_DIST: 'dist', BASE_PATH: '/' });
   // The same sources built for a sub-path: no asset or link may assume the site lives at `/`.
+  // The tests tagged @subpath (what depends on the base: assets, links, search, Python) run again.
   const subBuild = commandTier(`build (base ${SUB_PATH})`, 'npm', ['run', 'build'], {
     BASE_PATH: SUB_PATH,
     OUT_DIR: './dist-subpath',
   });
-  if (subBuild) {
-    vitestTier(`browser (base ${SUB_PATH})`, 'e2e', ['tests/e2e/site.test.ts', 'tests/e2e/runtime.test.ts'], {
-      SITE_DIST: 'dist-subpath',
-      BASE_PATH: SUB_PATH,
-    });
-  }
+  const sub = subBuild
+    ? playwrightTier(`browser (base ${SUB_PATH})`, ['--grep', '@subpath'], { SITE_DIST: 'dist-subpath', BASE_PATH: SUB_PATH })
+    : undefined;
+  budget = browserBudget(root, sub);
 }
 
 const total = { passed: 0, failed: 0, skipped: 0 };
@@ -146,6 +259,7 @@ for (const r of results) {
     `  ${r.name.padEnd(30)} ${String(r.passed).padStart(4)} passed ${String(r.failed).padStart(3)} failed ${String(r.skipped).padStart(3)} skipped  ${r.seconds.toFixed(1)} s${note}`,
   );
 }
+if (budget) console.log(`\n${budget.join('\n')}`);
 if (failures.length > 0) {
   console.log('\nFailed tests');
   for (const line of failures) console.log(`  ${line}`);

@@ -12,8 +12,9 @@
 import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launchBrowser } from '../../tests/e2e/support/browser.ts';
-import { serveStatic } from '../../tests/e2e/support/static-server.ts';
+import { preview } from 'astro';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../tests/e2e/support/chromium.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const dist = path.resolve(process.env.SITE_DIST ?? 'dist');
@@ -58,9 +59,12 @@ const ms = (value) => `${Math.round(value)} ms`;
 /** A ratio to three places; null when that part was not measured (BENCH_PARTS). */
 const fixed = (value) => (Number.isFinite(value) ? Number(value.toFixed(3)) : null);
 
-const server = await serveStatic(dist, base);
-const url = (p) => `${server.origin}${base}${p}`;
-const browser = await launchBrowser(['--enable-precise-memory-info']);
+// Served as the browser tier serves it: `astro preview` of this build under its base.
+process.env.OUT_DIR = dist;
+process.env.BASE_PATH = base;
+const server = await preview({ logLevel: 'error', server: { host: '127.0.0.1', port: 0 } });
+const url = (p) => `http://127.0.0.1:${server.port}${base.replace(/\/?$/, '/')}${p}`;
+const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_FLAGS, '--enable-precise-memory-info'] });
 
 async function freshPage(p) {
   const context = await browser.newContext(); // empty cache: a cold visit
@@ -149,7 +153,7 @@ try {
   console.log(JSON.stringify({ summary, samples: results }));
 } finally {
   await browser.close();
-  await server.close();
+  await server.stop();
   rmSync(benchDir, { recursive: true, force: true });
 }
 

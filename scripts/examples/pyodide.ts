@@ -60,10 +60,13 @@ export class PyodideExampleRunner {
     return this.#info?.pythonVersion ?? 'unknown';
   }
 
-  /** Runs the program at `file` as the playground does, with the clock its output was taken on. */
-  run(file: string, clock: Clock, timeoutMs: number = EXAMPLE_TIMEOUT_MS): Promise<PyodideRunResult> {
+  /**
+   * Runs the program at `file` as the playground does, with the clock its output was taken on;
+   * `code`, when given, is run under the file's name instead of the file's own text (a page's
+   * translated copy of it, say).
+   */
+  run(file: string, clock: Clock, timeoutMs: number = EXAMPLE_TIMEOUT_MS, code: string = readFileSync(file, 'utf8')): Promise<PyodideRunResult> {
     const id = this.#nextId++;
-    const code = readFileSync(file, 'utf8');
     let output = '';
     let timedOut = false;
     const events: TaskEvent[] = [];

@@ -40,6 +40,9 @@ export function judgeRun(
   if (!comparison.ok) {
     lines.push('', comparison.diff);
     if (meta.varies.length > 0) lines.push('', `(text matching ${meta.varies.map((v) => `/${v}/`).join(', ')} is masked as <varies>)`);
+    if (meta.slack !== undefined) {
+      lines.push('', `(times in seconds may be up to ${meta.slack} s later than recorded, or one rounding step earlier)`);
+    }
     if (meta.order === 'any') lines.push('', '(lines compared in any order: both sides sorted)');
   } else if (outcome.output.trim() !== '') {
     lines.push('', 'Output:', outcome.output.trimEnd());

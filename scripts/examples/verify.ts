@@ -73,14 +73,21 @@ export async function verifyOnCPython(
     : { status: 'fail', message };
 }
 
+/**
+ * Runs a browser example in Pyodide as the playground does. `translation`, when given, is the
+ * program as a page in another language shows it (comments translated), run under the same name
+ * and judged against the same recorded output.
+ */
 export async function verifyOnPyodide(
   example: LoadedExample,
   runner: PyodideExampleRunner,
   timeoutMs: number = EXAMPLE_TIMEOUT_MS,
+  translation?: { lang: string; code: string },
 ): Promise<Verdict> {
   const started = performance.now();
-  const result = await runner.run(example.program.file, example.meta.clock, timeoutMs);
-  const label = `Pyodide ${runner.version} (runner, ${example.meta.clock} clock)`;
+  const result = await runner.run(example.program.file, example.meta.clock, timeoutMs, translation?.code);
+  const comments = translation ? `, comments in ${translation.lang}` : '';
+  const label = `Pyodide ${runner.version} (runner, ${example.meta.clock} clock${comments})`;
   const message = judgeRun(example.program.id, label, example.meta, example.expected, {
     output: result.output,
     exitCode: result.exitCode,

@@ -26,6 +26,22 @@ export interface OutputChunk {
 
 export type RunStatus = 'ok' | 'error' | 'stopped' | 'deadlock';
 
+/** A task a deadlock left waiting, and the line of the reader's code it waits on. */
+export interface WaitingTask {
+  name: string;
+  line?: number;
+  function?: string;
+}
+
+/**
+ * `message` as a key and its values, so the page can word it in the reader's language
+ * (`playground.explain.<key>` in src/content/i18n/*.json). `tasks` (a deadlock's) is a list.
+ */
+export interface Explanation {
+  key: string;
+  values: Record<string, string | number | WaitingTask[]>;
+}
+
 export interface RunOutcome {
   status: RunStatus;
   /** 0 ok, 1 uncaught exception, the SystemExit code otherwise. */
@@ -35,6 +51,8 @@ export interface RunOutcome {
    * (line 5 in main)."). A stop needs none: the page says it, in the reader's language.
    */
   message?: string;
+  /** `message`, for the page to word in the reader's language. */
+  explanation?: Explanation;
   /** Output cut to keep the page responsive (0 when nothing was cut). */
   droppedChars: number;
   /** Task events not recorded, past the recorder's cap (absent when none were dropped). */
@@ -202,9 +220,30 @@ function readChunk(value: unknown): OutputChunk | undefined {
   return task === undefined ? { stream, text, t } : { stream, text, t, task };
 }
 
+function readWaitingTask(value: unknown): WaitingTask | undefined {
+  if (!isObject(value) || typeof value['name'] !== 'string') return undefined;
+  const { name, line, function: where } = value;
+  if (!(line === undefined || Number.isInteger(line)) || !optionalString(where)) return undefined;
+  return { name, ...(line === undefined ? {} : { line: line as number }), ...(where === undefined ? {} : { function: where }) };
+}
+
+function readExplanation(value: unknown): Explanation | undefined {
+  if (!isObject(value) || typeof value['key'] !== 'string' || !isObject(value['values'])) return undefined;
+  const values: Explanation['values'] = {};
+  for (const [name, item] of Object.entries(value['values'])) {
+    if (typeof item === 'string' || isFiniteNumber(item)) values[name] = item;
+    else {
+      const tasks = readAll(item, readWaitingTask);
+      if (!tasks) return undefined;
+      values[name] = tasks;
+    }
+  }
+  return { key: value['key'], values };
+}
+
 function readOutcome(value: unknown): RunOutcome | undefined {
   if (!isObject(value)) return undefined;
-  const { status, exitCode, message, droppedChars, droppedEvents, durationMs, outOfMemory, recycle } = value;
+  const { status, exitCode, message, explanation, droppedChars, droppedEvents, durationMs, outOfMemory, recycle } = value;
   if (!oneOf(status, RUN_STATUSES) || !Number.isInteger(exitCode) || !isFiniteNumber(droppedChars) || !isFiniteNumber(durationMs)) {
     return undefined;
   }
@@ -212,6 +251,8 @@ function readOutcome(value: unknown): RunOutcome | undefined {
     return undefined;
   }
   if (!(droppedEvents === undefined || (Number.isSafeInteger(droppedEvents) && (droppedEvents as number) >= 0))) return undefined;
+  const explained = explanation === undefined ? undefined : readExplanation(explanation);
+  if (explanation !== undefined && explained === undefined) return undefined;
   return {
     status,
     exitCode: exitCode as number,
@@ -219,6 +260,7 @@ function readOutcome(value: unknown): RunOutcome | undefined {
     durationMs,
     ...(message === undefined ? {} : { message }),
     ...(droppedEvents === undefined ? {} : { droppedEvents: droppedEvents as number }),
+    ...(explained === undefined ? {} : { explanation: explained }),
     ...(outOfMemory === undefined ? {} : { outOfMemory: outOfMemory as boolean }),
     ...(recycle === undefined ? {} : { recycle: recycle as boolean }),
   };

@@ -1,6 +1,6 @@
 /** The comparison rules an example can declare, and the diff a failure shows. */
 import { describe, expect, test } from 'vitest';
-import { compareOutput, normalizeOutput, VARIES_MASK } from '../../src/lib/examples/compare.ts';
+import { compareOutput, normalizeOutput, VARIES_MASK, withinSlack } from '../../src/lib/examples/compare.ts';
 import { unifiedDiff } from '../../src/lib/examples/diff.ts';
 
 const exact = { varies: [], order: 'exact' } as const;
@@ -27,6 +27,35 @@ describe('compareOutput', () => {
     const rules = { varies: [], order: 'any' } as const;
     expect(compareOutput('x done\ny done\n', 'y done\nx done\n', rules).ok).toBe(true);
     expect(compareOutput('x done\ny done\n', 'y done\ny done\n', rules).ok).toBe(false);
+  });
+
+  test('#: slack lets a time come out later by up to the slack, and one rounding step earlier', () => {
+    const rules = { varies: [], order: 'exact', slack: 0.3 } as const;
+    expect(compareOutput('took 0.4 s\n', 'took 0.4 s\n', rules).ok).toBe(true);
+    expect(compareOutput('took 0.4 s\n', 'took 0.7 s\n', rules).ok).toBe(true);
+    expect(compareOutput('took 0.4 s\n', 'took 0.3 s\n', rules).ok).toBe(true);
+    // Beyond the slack, or earlier than rounding explains: a real difference.
+    expect(compareOutput('took 0.4 s\n', 'took 0.8 s\n', rules).ok).toBe(false);
+    expect(compareOutput('took 0.4 s\n', 'took 0.2 s\n', rules).ok).toBe(false);
+    expect(compareOutput('took 2.0 s\n', 'took 0.4 s\n', rules).ok).toBe(false);
+    // The step follows the printed precision: 0.25 may come out as 0.24, not as 0.2.
+    expect(withinSlack('took 0.25 s', 'took 0.24 s', 0.1)).toBe(true);
+    expect(withinSlack('took 0.25 s', 'took 0.20 s', 0.1)).toBe(false);
+  });
+
+  test('#: slack touches only times in seconds, on lines that are otherwise the same', () => {
+    const rules = { varies: [], order: 'exact', slack: 0.3 } as const;
+    expect(compareOutput('3 requests in 0.4 s\n', '4 requests in 0.4 s\n', rules).ok).toBe(false);
+    expect(compareOutput('took 0.4 s\n', 'took 0.5 ms\n', rules).ok).toBe(false);
+    expect(compareOutput('rate 0.4 per s\n', 'rate 0.5 per s\n', rules).ok).toBe(false);
+    expect(compareOutput('a 0.1 s, b 0.4 s\n', 'a 0.2 s, b 0.6 s\n', rules).ok).toBe(true);
+    expect(compareOutput('a 0.1 s, b 0.4 s\n', 'a 0.2 s, b 0.9 s\n', rules).ok).toBe(false);
+  });
+
+  test('#: slack keeps the diff to the lines that really differ', () => {
+    const rules = { varies: [], order: 'exact', slack: 0.3 } as const;
+    const { diff } = compareOutput('a 0.1 s\nb 0.2 s\n', 'a 0.3 s\nb 0.9 s\n', rules, { expected: 'x.out', actual: 'x.py' });
+    expect(diff).toBe('--- x.out\n+++ x.py\n@@ -1,2 +1,2 @@\n a 0.1 s\n-b 0.2 s\n+b 0.9 s');
   });
 
   test('a mismatch carries a diff with both labels', () => {

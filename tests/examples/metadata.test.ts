@@ -13,6 +13,15 @@ describe('example metadata for the tier', () => {
     expect(parseExampleMeta('#: runs: local\n').clock).toBe('real');
   });
 
+  test('#: slack: takes seconds with their unit, on the real clock, in exact order', () => {
+    expect(parseExampleMeta('#: runs: local\n').slack).toBeUndefined();
+    expect(parseExampleMeta('#: runs: local\n#: slack: 0.3 s\n').slack).toBe(0.3);
+    expect(() => parseExampleMeta('#: runs: local\n#: slack: 0.3\n')).toThrow(/such as "0.3 s"; received "0.3"/);
+    expect(() => parseExampleMeta('#: runs: local\n#: slack: 0 s\n')).toThrow(ExampleMetadataError);
+    expect(() => parseExampleMeta('#: slack: 0.3 s\n')).toThrow(/real clock only/);
+    expect(() => parseExampleMeta('#: runs: local\n#: order: any\n#: slack: 0.3 s\n')).toThrow(/order: any/);
+  });
+
   test('a local example cannot claim the virtual clock', () => {
     expect(() => parseExampleMeta('#: runs: local\n#: clock: virtual\n')).toThrow(ExampleMetadataError);
   });

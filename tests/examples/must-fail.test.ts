@@ -67,6 +67,13 @@ describe.concurrent('must-fail examples on CPython', () => {
     expect(message).toContain('-done after 60.0 s\n+done after 3600.0 s');
   });
 
+  test('#: slack: a time later than the slack allows fails, and only its line is in the diff', async (ctx) => {
+    if (!lookup.ok) skipOrFail(ctx, lookup.reason);
+    const message = failureMessage(await verify('fixtures/too_late.py', python));
+    expect(message).toContain('@@ -1,2 +1,2 @@\n done after 0.1 s\n-done after 0.1 s\n+done after 0.6 s');
+    expect(message).toContain('(times in seconds may be up to 0.2 s later than recorded, or one rounding step earlier)');
+  });
+
   test('a program that never ends: stopped at the timeout, and says so', async (ctx) => {
     if (!lookup.ok) skipOrFail(ctx, lookup.reason);
     const started = performance.now();
@@ -93,7 +100,12 @@ describe('must-fail layout', () => {
   test('examples no chapter shows are the ones reported as unused', () => {
     const references = findExampleReferences(path.join(FIXTURES, 'content'));
     const ids = discovery.programs.map((p) => p.id);
-    expect(unusedExamples(ids, references)).toEqual(['fixtures/an_hour_late.py', 'fixtures/hangs.py', 'fixtures/raises.py']);
+    expect(unusedExamples(ids, references)).toEqual([
+      'fixtures/an_hour_late.py',
+      'fixtures/hangs.py',
+      'fixtures/raises.py',
+      'fixtures/too_late.py',
+    ]);
   });
 
   test('reading a missing example (what the Playground does at build time) throws, naming the file', () => {

@@ -13,6 +13,8 @@ import { expect } from 'vitest';
 import { PyodideExampleRunner } from '../../scripts/examples/pyodide.ts';
 import { skipOrFail } from '../../scripts/examples/tiers.ts';
 import { loadExample, verifyOnPyodide } from '../../scripts/examples/verify.ts';
+import { COMMENT_LANGS, translateExample } from '../../src/lib/examples/translations.ts';
+import { changesDocstrings } from '../../scripts/examples/comment-coverage.ts';
 
 function runsInBrowser(file: string): boolean {
   try {
@@ -47,6 +49,34 @@ describe('browser examples in Pyodide', () => {
       const example = loadExample(program);
       if ('error' in example) throw new Error(example.error);
       const verdict = await verifyOnPyodide(example, runner);
+      if (verdict.status === 'fail') throw new Error(verdict.message);
+    });
+  }
+});
+
+// What a page in another language runs: the same program with its comments and docstrings
+// translated. tests/examples/comments.test.ts proves the code is the original's token for token
+// and that no recorded output quotes a changed line, which settles comments: they never reach
+// the running program. Docstrings do (`__doc__`), so every browser example whose translation
+// changes one runs again here, translated, on the browser's Python: about a third of the browser
+// examples (running every one of them again would nearly double this file's time).
+describe.each(COMMENT_LANGS)('browser examples in Pyodide, with their docstrings in %s', (lang) => {
+  const translated = browserPrograms
+    .map((program) => {
+      const source = readFileSync(program.file, 'utf8');
+      return { program, code: translateExample(program.id, source, lang).code, source };
+    })
+    .filter(({ source, code }) => changesDocstrings(source, code));
+  test('there are translated docstrings to run', () => {
+    expect(translated.length).toBeGreaterThan(0);
+  });
+  for (const { program, code } of translated) {
+    test(program.id, async (ctx) => {
+      if (loadError !== undefined) skipOrFail(ctx, loadError);
+      if (!runner) throw new Error('Pyodide runner was not created');
+      const example = loadExample(program);
+      if ('error' in example) throw new Error(example.error);
+      const verdict = await verifyOnPyodide(example, runner, undefined, { lang, code });
       if (verdict.status === 'fail') throw new Error(verdict.message);
     });
   }

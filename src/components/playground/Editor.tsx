@@ -10,6 +10,7 @@ import {
 } from '@codesandbox/sandpack-react';
 import { useEffect, useMemo, useRef, type RefObject } from 'react';
 import type { PlaygroundFile } from '../../lib/playground/config.ts';
+import { goToLine, hangingIndent, lineMarking, pythonIndent } from './editor-extensions.ts';
 
 const languages = [{ name: 'python', extensions: ['py'], language: python() }];
 
@@ -57,6 +58,8 @@ export interface EditorApi {
    * from before it (an undo followed at once by Ctrl+Enter ran the undone line).
    */
   getCode(): string | undefined;
+  /** Shows the main file with the cursor on `line` (1-based), marked until the next edit. */
+  goToLine(line: number): void;
 }
 
 const path = (name: string) => `/${name}`;
@@ -82,6 +85,19 @@ function Bridge(props: {
       const view = sandpack.activeFile === mainPath ? editorRef.current?.getCodemirror() : undefined;
       return view ? view.state.doc.toString() : sandpack.files[mainPath]?.code;
     },
+    goToLine(line) {
+      const go = () => {
+        const view = editorRef.current?.getCodemirror();
+        if (view) goToLine(view, line);
+      };
+      if (sandpack.activeFile === mainPath) {
+        go();
+      } else {
+        // Another tab is open: show the program first, then move once its view exists.
+        sandpack.setActiveFile(mainPath);
+        requestAnimationFrame(() => requestAnimationFrame(go));
+      }
+    },
   };
   return null;
 }
@@ -91,7 +107,6 @@ export function Editor(props: {
   extraFiles: PlaygroundFile[];
   initialCode: string;
   label: string;
-  minHeight: number;
   apiRef: RefObject<EditorApi | undefined>;
   onChange: (code: string) => void;
   onRunShortcut: () => void;
@@ -110,6 +125,9 @@ export function Editor(props: {
       // Above the default keymap, where Mod-Enter inserts a blank line.
       Prec.highest(keymap.of([{ key: 'Mod-Enter', run: () => (onRunShortcut(), true) }])),
       EditorView.contentAttributes.of({ 'aria-label': label }),
+      pythonIndent,
+      hangingIndent,
+      lineMarking,
     ],
     [onRunShortcut, label],
   );
@@ -121,11 +139,12 @@ export function Editor(props: {
       options={{ visibleFiles: visible, activeFile: visible[0] ?? `/${props.main.name}`, autorun: false, initMode: 'immediate' }}
     >
       <Bridge main={props.main.name} apiRef={props.apiRef} editorRef={editorRef} onChange={props.onChange} />
-      <div className="pg-editor" style={{ minHeight: `${props.minHeight}px` }}>
+      {/* Sized by its code (within playground.css's bounds), like the placeholder it replaces. */}
+      <div className="pg-editor">
         <SandpackCodeEditor
           ref={editorRef}
           showTabs={props.extraFiles.length > 0}
-          showLineNumbers={false}
+          showLineNumbers
           showRunButton={false}
           wrapContent
           additionalLanguages={languages}

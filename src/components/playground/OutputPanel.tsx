@@ -1,8 +1,10 @@
-import { useEffect, useRef, useSyncExternalStore } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { Highlight } from '../../lib/timeline/highlight.ts';
-import type { Clock, RunStatus } from '../../runtime/protocol.ts';
+import type { Clock, Explanation, RunStatus } from '../../runtime/protocol.ts';
+import { explanationText } from '../../lib/playground/explain.ts';
 import { formatStamp, type OutputState } from '../../lib/playground/output.ts';
 import { format, type PlaygroundStrings } from '../../lib/playground/string-keys.ts';
+import { findTracebackPlace } from '../../lib/playground/traceback.ts';
 
 export type RunView =
   | { phase: 'idle' }
@@ -14,6 +16,7 @@ export type RunView =
       exitCode: number;
       durationMs: number;
       message?: string | undefined;
+      explanation?: Explanation | undefined;
       droppedChars: number;
       clock: Clock;
     }
@@ -53,13 +56,42 @@ export function statusText(view: RunView, strings: PlaygroundStrings, lang: stri
   }
 }
 
+/** The non-ok outcome's own sentence (which tasks wait where, which module is missing, ...). */
+export function outcomeMessage(view: RunView, strings: PlaygroundStrings): string | undefined {
+  if (view.phase !== 'done' || view.status === 'ok') return undefined;
+  return explanationText(view.explanation, strings, view.message);
+}
+
+/** A line's text, with the place in the reader's file that a traceback names made a button. */
+function LineText(props: { text: string; fileName: string | undefined; hint: string; onGoToLine: (line: number) => void }) {
+  const place = props.fileName ? findTracebackPlace(props.text, props.fileName) : undefined;
+  if (!place) return <span className="pg-text">{props.text}</span>;
+  return (
+    <span className="pg-text">
+      {place.before}
+      <button
+        type="button"
+        className="pg-link-btn pg-traceback-link"
+        title={format(props.hint, { line: place.line })}
+        onClick={() => props.onGoToLine(place.line)}
+      >
+        {place.place}
+      </button>
+      {place.after}
+    </span>
+  );
+}
+
 const noSubscription = () => () => {};
 const nothing = () => undefined;
 
 /**
- * Output as it streams. Each line shows its time stamp and its stream as text (`out`/`err`), not
- * by colour alone. The log itself is not a live region (a chatty program would drown a screen
- * reader); the one-line status below it is, politely.
+ * Output as it streams. Only standard error is marked (a word as well as a colour); time stamps
+ * are there to switch on, and on by default only for runs on the real clock, where they tell
+ * something the program's own prints do not. A traceback's place in the reader's file is a
+ * button that shows that line in the editor. The log itself is not a live region (a chatty
+ * program would drown a screen reader); the status below it is, politely, with the outcome's
+ * own sentence when the run did not end well.
  */
 export function OutputPanel(props: {
   id: string;
@@ -67,6 +99,8 @@ export function OutputPanel(props: {
   lang: string;
   output: OutputState;
   view: RunView;
+  run: { fileName: string; clock: Clock } | undefined;
+  onGoToLine: (line: number) => void;
   /** The task pointed at: its lines light up here, and a line pointed at lights up its lane. */
   highlight?: Highlight;
   /** Names a task, for a line's tooltip. */
@@ -76,6 +110,8 @@ export function OutputPanel(props: {
   const highlighted = useSyncExternalStore(hl?.subscribe ?? noSubscription, hl?.get ?? nothing, hl?.get ?? nothing);
   const { strings, output, view } = props;
   const logRef = useRef<HTMLDivElement>(null);
+  const [timesChosen, setTimesChosen] = useState<boolean | undefined>();
+  const showTimes = timesChosen ?? props.run?.clock === 'real';
   useEffect(() => {
     const log = logRef.current;
     if (log) log.scrollTop = log.scrollHeight;
@@ -84,13 +120,32 @@ export function OutputPanel(props: {
   const dropped = output.droppedChars + (view.phase === 'done' ? view.droppedChars : 0);
   const status = statusText(view, strings, props.lang);
   const ended = view.phase === 'done' ? view.status : undefined;
+  const message = outcomeMessage(view, strings);
 
   return (
     <section className="pg-output" aria-labelledby={`${props.id}-output-title`}>
-      <h3 className="pg-output-title" id={`${props.id}-output-title`}>
-        {strings.output}
-      </h3>
-      <div className="pg-log" ref={logRef} role="log" aria-live="off" tabIndex={0} aria-labelledby={`${props.id}-output-title`}>
+      <div className="pg-output-head">
+        <h3 className="pg-output-title" id={`${props.id}-output-title`}>
+          {strings.output}
+        </h3>
+        <button
+          type="button"
+          className="pg-times-toggle"
+          aria-pressed={showTimes}
+          title={strings.timesHint}
+          onClick={() => setTimesChosen(!showTimes)}
+        >
+          {strings.times}
+        </button>
+      </div>
+      <div
+        className={`pg-log${showTimes ? ' pg-log-times' : ''}`}
+        ref={logRef}
+        role="log"
+        aria-live="off"
+        tabIndex={0}
+        aria-labelledby={`${props.id}-output-title`}
+      >
         {output.lines.length === 0 && view.phase === 'idle' && <p className="pg-log-empty">{strings.outputEmpty}</p>}
         {output.lines.map((line, i) => (
           <div
@@ -102,11 +157,13 @@ export function OutputPanel(props: {
             onPointerEnter={line.task !== undefined && hl ? () => hl.set(line.task) : undefined}
             onPointerLeave={line.task !== undefined && hl ? () => hl.set(undefined) : undefined}
           >
-            <span className="pg-stamp">{formatStamp(line.t)}</span>
-            <abbr className="pg-stream" title={line.stream === 'stderr' ? strings.stderrLong : strings.stdoutLong}>
-              {line.stream === 'stderr' ? strings.stderr : strings.stdout}
-            </abbr>
-            <span className="pg-text">{line.text}</span>
+            {showTimes && <span className="pg-stamp">{formatStamp(line.t)}</span>}
+            {line.stream === 'stderr' && (
+              <abbr className="pg-stream" title={strings.stderrLong}>
+                {strings.stderr}
+              </abbr>
+            )}
+            <LineText text={line.text} fileName={props.run?.fileName} hint={strings.goToLine} onGoToLine={props.onGoToLine} />
           </div>
         ))}
         {dropped > 0 && (
@@ -115,10 +172,13 @@ export function OutputPanel(props: {
           </p>
         )}
       </div>
-      <p className={`pg-status${ended ? ` pg-status-${ended}` : ''}`} role="status" aria-live="polite">
-        {ended === 'stopped' ? '■ ' : ended === 'ok' ? '✓ ' : ended ? '✗ ' : ''}
-        {status}
-      </p>
+      <div className={`pg-status${ended ? ` pg-status-${ended}` : ''}`} role="status" aria-live="polite">
+        <p className="pg-status-line">
+          {ended === 'stopped' ? '■ ' : ended === 'ok' ? '✓ ' : ended ? '✗ ' : ''}
+          {status}
+        </p>
+        {message && <p className="pg-status-message">{message}</p>}
+      </div>
     </section>
   );
 }

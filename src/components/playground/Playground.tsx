@@ -7,18 +7,11 @@ import { forkHash, forkIdFromHash, type ForkStore } from '../../lib/playground/f
 import type { ShareError } from '../../lib/playground/share.ts';
 import type { KeyValueStore, SaveResult } from '../../lib/playground/storage.ts';
 import { format, type PlaygroundStrings } from '../../lib/playground/string-keys.ts';
-import { ClockSwitch } from './ClockSwitch.tsx';
-import { CopyButton } from './CopyButton.tsx';
-import { DownloadButton } from './DownloadButton.tsx';
 import { Editor, type EditorApi } from './Editor.tsx';
-import { ForkButton } from './ForkButton.tsx';
 import { OutputPanel } from './OutputPanel.tsx';
-import { ResetButton } from './ResetButton.tsx';
-import { RunButton } from './RunButton.tsx';
-import { ShareButton } from './ShareButton.tsx';
-import { StopButton } from './StopButton.tsx';
 import { Timeline } from './timeline/Timeline.tsx';
 import { Highlight } from '../../lib/timeline/highlight.ts';
+import { Toolbar } from './Toolbar.tsx';
 import { useRunner } from './useRunner.ts';
 
 /** What the playground opens with, decided before it mounts (see mount.tsx). */
@@ -49,7 +42,6 @@ export function Playground(props: {
   store: KeyValueStore;
   forks: ForkStore;
   initial: InitialDoc;
-  minHeight: number;
   onReady: () => void;
 }) {
   const { config, strings, store, forks } = props;
@@ -139,6 +131,7 @@ export function Playground(props: {
   const runRef = useRef(run);
   runRef.current = run;
   const runShortcut = useCallback(() => runRef.current(), []);
+  const goToLine = useCallback((line: number) => editorApi.current?.goToLine(line), []);
 
   const reset = () => {
     if (forkId) {
@@ -195,39 +188,35 @@ export function Playground(props: {
     <div className="pg-live" ref={rootRef} onKeyDown={onKeyDown}>
       <div className="pg-head">
         <span className="pg-title">{fork ? fork.name : config.title}</span>
-        <div className="pg-toolbar" role="group" aria-label={strings.toolbar}>
-          <RunButton strings={strings} onRun={run} disabled={runner.running} />
-          <StopButton strings={strings} onStop={runner.stop} disabled={!runner.running} />
-          <ClockSwitch strings={strings} clock={clock} onChange={setClock} disabled={runner.running} />
-          <ResetButton strings={strings} edited={edited} onReset={reset} />
-          <CopyButton strings={strings} getCode={getCode} notify={(text) => setNotice({ text })} />
-          <DownloadButton strings={strings} fileName={fileName} meta={downloadMeta} getCode={getCode} />
-          <ShareButton
-            strings={strings}
-            example={config.example}
-            getCode={getCode}
-            notify={(text) => setNotice({ text })}
-            onLink={(url, copied) => setNotice({ text: copied ? strings.shareCopied : strings.shareReady, shareUrl: url })}
-          />
-          <ForkButton
-            strings={strings}
-            forks={forks}
-            baseName={fork ? fork.name : config.main.name}
-            source={config.example}
-            getCode={getCode}
-            onForked={(name, newId, saved) =>
-              setNotice(
-                saved
-                  ? {
-                      text: format(strings.forked, { name }),
-                      link: { href: `${config.minePath}${forkHash(newId)}`, label: strings.openMine },
-                    }
-                  : // Not saved: My playgrounds would not list it, so offer the file instead.
-                    { text: strings.forkNotSaved, download: true },
-              )
-            }
-          />
-        </div>
+        <Toolbar
+          strings={strings}
+          clock={clock}
+          running={runner.running}
+          edited={edited}
+          fileName={fileName}
+          example={config.example}
+          downloadMeta={downloadMeta}
+          forks={forks}
+          forkName={fork ? fork.name : config.main.name}
+          getCode={getCode}
+          onRun={run}
+          onStop={runner.stop}
+          onClock={setClock}
+          onReset={reset}
+          notify={(text) => setNotice({ text })}
+          onShareLink={(url, copied) => setNotice({ text: copied ? strings.shareCopied : strings.shareReady, shareUrl: url })}
+          onForked={(name, newId, saved) =>
+            setNotice(
+              saved
+                ? {
+                    text: format(strings.forked, { name }),
+                    link: { href: `${config.minePath}${forkHash(newId)}`, label: strings.openMine },
+                  }
+                : // Not saved: My playgrounds would not list it, so offer the file instead.
+                  { text: strings.forkNotSaved, download: true },
+            )
+          }
+        />
       </div>
 
       {shared && <p className="pg-note pg-note-shared">{strings.sharedNote}</p>}
@@ -297,7 +286,6 @@ export function Playground(props: {
         extraFiles={config.extraFiles}
         initialCode={props.initial.code}
         label={format(strings.editorLabel, { name: config.main.name })}
-        minHeight={props.minHeight}
         apiRef={editorApi}
         onChange={onChange}
         onRunShortcut={runShortcut}
@@ -309,6 +297,8 @@ export function Playground(props: {
           lang={config.lang}
           output={runner.output}
           view={runner.view}
+          run={runner.lastRun}
+          onGoToLine={goToLine}
           highlight={highlight}
           taskName={(task) => runner.timeline?.model.lane(task)?.name}
         />

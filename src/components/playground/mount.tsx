@@ -62,20 +62,19 @@ async function initialDoc(figure: HTMLElement, config: PlaygroundConfig): Promis
 export async function mountPlayground(figure: HTMLElement): Promise<void> {
   const config = JSON.parse(figure.querySelector('.pg-config')?.textContent ?? '{}') as PlaygroundConfig;
   const staticView = figure.querySelector<HTMLElement>('.pg-static');
-  const staticCode = figure.querySelector<HTMLElement>('.pg-static-code');
   const island = figure.querySelector<HTMLElement>('.pg-island');
   if (!island || !staticView) return;
-  const minHeight = Math.round(staticCode?.getBoundingClientRect().height ?? 0);
   const initial = await initialDoc(figure, config);
-  // The island renders hidden, then takes the placeholder's place in one swap.
+  // The island renders hidden, then takes the placeholder's place in one swap. The placeholder
+  // is removed, not hidden: it carries the editor's class names, which must name one editor.
   const onReady = () => {
-    staticView.hidden = true;
+    staticView.remove();
     island.hidden = false;
     figure.dataset.ready = 'true';
     if (initial.shared || initial.shareError) figure.scrollIntoView({ block: 'start' });
   };
   createRoot(island).render(
-    <Playground config={config} strings={readStrings()} store={store} forks={forks} initial={initial} minHeight={minHeight} onReady={onReady} />,
+    <Playground config={config} strings={readStrings()} store={store} forks={forks} initial={initial} onReady={onReady} />,
   );
 }
 

@@ -14,6 +14,8 @@ export function useRunner() {
   const [view, setView] = useState<RunView>({ phase: 'idle' });
   // One per run: the timeline redraws itself as events arrive (see LiveTimeline).
   const [timeline, setTimeline] = useState<LiveTimeline | undefined>();
+  /** What the latest run was given: its tracebacks name this file; its stamps use this clock. */
+  const [lastRun, setLastRun] = useState<{ fileName: string; clock: Clock } | undefined>();
 
   useEffect(() => {
     return getRuntime().onStatus((status) => {
@@ -32,6 +34,7 @@ export function useRunner() {
       owner = me;
       const runtime = getRuntime();
       setOutput(emptyOutput());
+      setLastRun({ fileName: filename, clock });
       setView({ phase: 'running', loading: runtime.status !== 'ready' && runtime.status !== 'running', stopping: false });
       const live = new LiveTimeline(clock);
       setTimeline(live);
@@ -51,6 +54,7 @@ export function useRunner() {
           exitCode: outcome.exitCode,
           durationMs: outcome.durationMs,
           message: outcome.message,
+          explanation: outcome.explanation,
           droppedChars: outcome.droppedChars,
           clock,
         });
@@ -73,5 +77,5 @@ export function useRunner() {
     void getRuntime().stop();
   }, [me]);
 
-  return { output, view, timeline, run, stop, running: view.phase === 'running' };
+  return { output, view, lastRun, timeline, run, stop, running: view.phase === 'running' };
 }

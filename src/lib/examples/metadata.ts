@@ -16,6 +16,8 @@
  *                             reader runs them, so their clock is always real)
  *     #: services: postgres   comma-separated services a local example needs
  *     #: varies: \d+\.\d+ ms  a regex; matching text is masked in both outputs (repeatable)
+ *     #: slack: 0.3 s         a time printed in seconds ("0.4 s") may come out up to this much
+ *                             later than recorded, and one rounding step earlier (real clock only)
  *     #: order: any           lines may come in any order (threads, processes)
  *     #: exit: 1              the exit status the program ends with (default 0), for a program
  *                             that shows an uncaught exception on purpose
@@ -32,6 +34,11 @@ export interface ExampleMeta {
   clock: Clock;
   services: string[];
   varies: string[];
+  /**
+   * Seconds by which a time the program prints ("0.4 s") may exceed the recorded one (see
+   * compare.ts); undefined: times must match exactly, like any other text.
+   */
+  slack: number | undefined;
   order: 'exact' | 'any';
   /** The exit status the expected output was recorded with. */
   exitCode: number;
@@ -57,6 +64,7 @@ export function parseExampleMeta(source: string): ExampleMeta {
     clock: 'virtual',
     services: [],
     varies: [],
+    slack: undefined,
     order: 'exact',
     exitCode: 0,
     dependencies: [],
@@ -95,9 +103,19 @@ export function parseExampleMeta(source: string): ExampleMeta {
         }
         meta.varies.push(value);
         break;
+      case 'slack': {
+        const seconds = /^(\d+(?:\.\d+)?) s$/.exec(value)?.[1];
+        if (seconds === undefined || Number(seconds) <= 0) {
+          throw new ExampleMetadataError(
+            `"#: slack:" must be a positive number of seconds written with its unit, such as "0.3 s"; received "${value}"`,
+          );
+        }
+        meta.slack = Number(seconds);
+        break;
+      }
       default:
         throw new ExampleMetadataError(
-          `unknown header key "#: ${key}:"; expected runs, clock, services, varies, order or exit`,
+          `unknown header key "#: ${key}:"; expected runs, clock, services, varies, slack, order or exit`,
         );
     }
   }
@@ -108,6 +126,14 @@ export function parseExampleMeta(source: string): ExampleMeta {
       );
     }
     meta.clock = 'real';
+  }
+  if (meta.slack !== undefined) {
+    if (meta.clock !== 'real') {
+      throw new ExampleMetadataError('"#: slack:" applies to the real clock only: on the virtual clock, times are exact');
+    }
+    if (meta.order === 'any') {
+      throw new ExampleMetadataError('"#: slack:" compares lines pairwise, so it cannot be combined with "#: order: any"');
+    }
   }
   const block = PEP723_BLOCK.exec(source)?.[1];
   if (block) {

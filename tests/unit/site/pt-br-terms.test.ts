@@ -126,6 +126,21 @@ describe('pt-BR uses one term for each idea', () => {
     expect(found).toEqual([]);
   });
 
+  test("examples' comments and docstrings (examples/*/comments.pt-BR.json)", () => {
+    const files = filesUnder('examples', /comments\.pt-BR\.json$/);
+    expect(files.length).toBeGreaterThan(5);
+    const found = files.flatMap((file) => {
+      // One line per translation, with its key's line in the file, so a report points at it.
+      const lines = read(file).split('\n');
+      const values = lines.map((line) => {
+        const value = /^\s*"(?:[^"\\]|\\.)*":\s*(.*?),?$/.exec(line)?.[1] ?? line.trim();
+        return value.startsWith('"') ? (JSON.parse(value.replace(/,$/, '')) as string) : value;
+      });
+      return findBannedTerms(file, proseOf(values.join('\n')));
+    });
+    expect(found).toEqual([]);
+  });
+
   test('figures and UI strings', () => {
     const found = [
       ...figures.flatMap((file) => findBannedTerms(file, portugueseStringsOf(read(file)))),

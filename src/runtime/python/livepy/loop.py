@@ -18,6 +18,7 @@ from asyncio import events
 from typing import Any, Callable, Protocol
 
 from .clock import Clock
+from .outcome import Explanation, WaitingTask, explain_deadlock, render
 from .timeline import Cause, Recorder, timer_cause
 from .unavailable import NETWORK, PROCESSES, refuse, refusing_coroutine
 
@@ -50,6 +51,10 @@ class Deadlock(BaseException):
     A BaseException, so that a reader's ``except Exception`` cannot swallow it.
     """
 
+    def __init__(self, explanation: Explanation) -> None:
+        super().__init__(render(explanation))
+        self.explanation = explanation
+
 
 class StopRun(KeyboardInterrupt):
     """The reader pressed Stop.
@@ -66,7 +71,7 @@ class _Selector:
     def select(self, timeout: float | None) -> list[Any]:
         loop = self._loop
         if timeout is None:
-            raise Deadlock(describe_waiting(loop))
+            raise Deadlock(explain_deadlock(*waiting_tasks(loop)))
         if timeout > 0:
             scheduled = loop._scheduled  # type: ignore[attr-defined]
             deadline = scheduled[0]._when if scheduled else loop.time() + timeout
@@ -262,24 +267,20 @@ class _StepHandle(events.Handle):
             _run_unrecorded(self, recorder)
 
 
-def describe_waiting(loop: asyncio.AbstractEventLoop, limit: int = 5) -> str:
-    """Which tasks wait, and where: the line each one is suspended on."""
+def waiting_tasks(loop: asyncio.AbstractEventLoop, limit: int = 5) -> tuple[list[WaitingTask], int]:
+    """Which tasks wait, and where (the line each is suspended on); how many more beyond ``limit``."""
     order = getattr(loop, "task_order", {})
     pending = sorted(
         (t for t in asyncio.all_tasks(loop) if not t.done()),
         key=lambda t: (order.get(t, float("inf")), t.get_name()),
     )
-    parts = []
+    waiting: list[WaitingTask] = []
     for task in pending[:limit]:
-        where = ""
+        entry: WaitingTask = {"name": task.get_name()}
         stack = task.get_stack(limit=1)
         if stack:
             frame = stack[-1]
-            where = f" (line {frame.f_lineno} in {frame.f_code.co_name})"
-        parts.append(f"{task.get_name()}{where}")
-    more = f" and {len(pending) - limit} more" if len(pending) > limit else ""
-    waiting = f" Waiting: {', '.join(parts)}{more}." if parts else ""
-    return (
-        "Deadlock: every task is waiting for something that can never happen "
-        f"(nothing is ready and no timer is set).{waiting}"
-    )
+            entry["line"] = frame.f_lineno
+            entry["function"] = frame.f_code.co_name
+        waiting.append(entry)
+    return waiting, max(0, len(pending) - limit)

@@ -18,6 +18,8 @@ class Outcome(TypedDict, total=False):
     droppedEvents: int
     durationMs: float
     outOfMemory: bool
+    #: ``message``'s key and values, for the page to word in the reader's language.
+    explanation: Explanation
     #: The interpreter should not serve another run (see isolation.py): the page replaces it.
     recycle: bool
 
@@ -28,6 +30,13 @@ class NotInTheBrowser(OSError):
     An OSError, as CPython raises when a connection cannot be made, so a program's own
     ``except OSError`` still handles it; its message says why and what to do instead.
     """
+
+    def __init__(self, kind: str, what: str) -> None:
+        #: ``network`` or ``processes``: the explanation's key.
+        self.kind = kind
+        #: What cannot run here, as the program called it (``asyncio.start_server()``).
+        self.what = what
+        super().__init__(ENGLISH[kind].format(what=what))
 
 
 # Tracebacks name it as the reader would catch it.
@@ -50,31 +59,107 @@ INPUT_MESSAGE = (
 _LONGEST_TEXT = 160
 
 
-def describe(exc: BaseException) -> str:
-    """One sentence a reader can act on."""
+class WaitingTask(TypedDict, total=False):
+    name: str
+    line: int
+    function: str
+
+
+class Explanation(TypedDict):
+    """A sentence for the reader, as a key and its values: the page words it in its language."""
+
+    key: str
+    values: dict[str, Any]
+
+
+#: The English wording of every explanation, also the runner's own message (the command line
+#: prints it). The page words them from its strings (`playground.explain.<key>` in
+#: src/content/i18n/*.json); a test keeps these equal to the English strings.
+ENGLISH: dict[str, str] = {
+    "syntax": "{name} on line {line}: {msg}.",
+    "input": (
+        "input() is not supported here: the playground cannot read from a keyboard. "
+        "Run the example locally to type input."
+    ),
+    "network": (
+        "Network sockets are not available in the browser, so {what} cannot run here. "
+        "This program runs on your computer instead: see how to run it locally."
+    ),
+    "processes": (
+        "Child processes are not available in the browser, so {what} cannot run here. "
+        "This program runs on your computer instead: see how to run it locally."
+    ),
+    "module": (
+        "The module '{name}' is not available in the browser: "
+        "this example runs locally instead (see how to run it on your machine)."
+    ),
+    "memory": "The program ran out of memory (MemoryError).",
+    "threads": "Threads are not available in the browser: this example runs locally instead.",
+    "raised": "The program raised {name}: {text}",
+    "raisedBare": "The program raised {name}.",
+    "exitCode": "The program exited with code {code}.",
+    "exitText": "The program exited: {text}",
+    "deadlock": (
+        "Deadlock: every task is waiting for something that can never happen "
+        "(nothing is ready and no timer is set). Waiting: {tasks}."
+    ),
+    "deadlockNone": (
+        "Deadlock: every task is waiting for something that can never happen "
+        "(nothing is ready and no timer is set)."
+    ),
+    "waitingTask": "{name} (line {line} in {function})",
+    "waitingTaskNoLine": "{name}",
+    "waitingMore": "{tasks} and {more} more",
+}
+
+
+def explain(exc: BaseException) -> Explanation:
+    """What went wrong, as a key and values the page can word in the reader's language."""
     name = type(exc).__name__
     if isinstance(exc, SyntaxError):
-        return f"{name} on line {exc.lineno}: {exc.msg}."
+        return {"key": "syntax", "values": {"name": name, "line": exc.lineno or 0, "msg": exc.msg}}
     if isinstance(exc, InputNotSupported):
-        return (
-            "input() is not supported here: the playground cannot read from a keyboard. "
-            "Run the example locally to type input."
-        )
+        return {"key": "input", "values": {}}
     if isinstance(exc, NotInTheBrowser):
-        return str(exc)
+        return {"key": exc.kind, "values": {"what": exc.what}}
     if isinstance(exc, ModuleNotFoundError):
-        return (
-            f"The module '{exc.name}' is not available in the browser: "
-            "this example runs locally instead (see how to run it on your machine)."
-        )
+        return {"key": "module", "values": {"name": exc.name or ""}}
     if isinstance(exc, MemoryError):
-        return "The program ran out of memory (MemoryError)."
+        return {"key": "memory", "values": {}}
     if isinstance(exc, RuntimeError) and "can't start new thread" in str(exc):
-        return "Threads are not available in the browser: this example runs locally instead."
+        return {"key": "threads", "values": {}}
     text = str(exc)
     if len(text) > _LONGEST_TEXT:
         text = text[: _LONGEST_TEXT - 1] + "…"
-    return f"The program raised {name}: {text}" if text else f"The program raised {name}."
+    if text:
+        return {"key": "raised", "values": {"name": name, "text": text}}
+    return {"key": "raisedBare", "values": {"name": name}}
+
+
+def explain_deadlock(waiting: list[WaitingTask], more: int) -> Explanation:
+    if not waiting:
+        return {"key": "deadlockNone", "values": {}}
+    return {"key": "deadlock", "values": {"tasks": waiting, "more": more}}
+
+
+def render(explanation: Explanation, templates: dict[str, str] = ENGLISH) -> str:
+    """The explanation in words (English by default), as the page renders it too."""
+    values = dict(explanation["values"])
+    tasks = values.get("tasks")
+    if isinstance(tasks, list):
+        words = ", ".join(
+            templates["waitingTask" if "line" in task else "waitingTaskNoLine"].format(**task)
+            for task in tasks
+        )
+        if values.get("more"):
+            words = templates["waitingMore"].format(tasks=words, more=values["more"])
+        values["tasks"] = words
+    return templates[explanation["key"]].format(**values)
+
+
+def describe(exc: BaseException) -> str:
+    """One sentence a reader can act on (English)."""
+    return render(explain(exc))
 
 
 def is_runner_frame(filename: str) -> bool:

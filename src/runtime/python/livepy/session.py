@@ -36,7 +36,7 @@ from typing import Any, Protocol
 from .clock import Clock, RealClock, VirtualClock, blocking_sleep, cpu_time, real_monotonic
 from .isolation import Baseline
 from .loop import Deadlock, PlaygroundLoop, StopRun
-from .outcome import Outcome, describe, format_exception
+from .outcome import Explanation, Outcome, explain, format_exception, render
 from .output import Output
 from .patches import ProgramExit, RunPatches
 from .timeline import MAX_EVENTS, Batch, Recorder, current_task_number
@@ -286,7 +286,7 @@ class Session:
             # A stop is a stop, whatever the program or asyncio made of the StopRun on its way out.
             return {"status": "stopped", "exitCode": 1}
         if isinstance(exc, Deadlock):
-            return {"status": "deadlock", "exitCode": 1, "message": str(exc)}
+            return {"status": "deadlock", "exitCode": 1, "message": str(exc), "explanation": exc.explanation}
         if isinstance(exc, ProgramExit):
             exc = SystemExit(exc.code)
         if isinstance(exc, SystemExit):
@@ -294,14 +294,18 @@ class Session:
             if code is None or code == 0:
                 return {"status": "ok", "exitCode": 0}
             if isinstance(code, int):
-                return {"status": "error", "exitCode": code, "message": f"The program exited with code {code}."}
+                return _error(code, {"key": "exitCode", "values": {"code": code}})
             write(f"{code}\n")
-            return {"status": "error", "exitCode": 1, "message": f"The program exited: {code}"}
+            return _error(1, {"key": "exitText", "values": {"text": str(code)}})
         write(format_exception(exc))
-        outcome: Outcome = {"status": "error", "exitCode": 1, "message": describe(exc)}
+        outcome = _error(1, explain(exc))
         if isinstance(exc, MemoryError):
             outcome["outOfMemory"] = True
         return outcome
+
+
+def _error(code: int, explanation: Explanation) -> Outcome:
+    return {"status": "error", "exitCode": code, "message": render(explanation), "explanation": explanation}
 
 
 def _quiet_stopped_tasks(loop: PlaygroundLoop) -> None:

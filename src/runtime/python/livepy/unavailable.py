@@ -12,33 +12,28 @@ from typing import Any, Callable, NoReturn
 
 from .outcome import NotInTheBrowser
 
-NETWORK = (
-    "Network sockets are not available in the browser, so {what} cannot run here. "
-    "This program runs on your computer instead: see how to run it locally."
-)
-PROCESSES = (
-    "Child processes are not available in the browser, so {what} cannot run here. "
-    "This program runs on your computer instead: see how to run it locally."
-)
+#: What cannot run here, as outcome.ENGLISH names the explanation.
+NETWORK = "network"
+PROCESSES = "processes"
 
 
-def refuse(template: str, what: str) -> NoReturn:
-    raise NotInTheBrowser(template.format(what=what))
+def refuse(kind: str, what: str) -> NoReturn:
+    raise NotInTheBrowser(kind, what)
 
 
-def refusing(template: str, what: str) -> Callable[..., Any]:
+def refusing(kind: str, what: str) -> Callable[..., Any]:
     """A function (or coroutine method) that raises instead of doing ``what``."""
 
     def refuse_call(*args: Any, **kwargs: Any) -> NoReturn:
-        refuse(template, what)
+        refuse(kind, what)
 
     refuse_call.__name__ = what.rsplit(".", 1)[-1].rstrip("()")
     return refuse_call
 
 
-def refusing_coroutine(template: str, what: str) -> Callable[..., Any]:
+def refusing_coroutine(kind: str, what: str) -> Callable[..., Any]:
     async def refuse_call(*args: Any, **kwargs: Any) -> NoReturn:
-        refuse(template, what)
+        refuse(kind, what)
 
     refuse_call.__name__ = what.rsplit(".", 1)[-1].rstrip("()")
     return refuse_call

@@ -1,0 +1,120 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+
+/** WCAG 2.x, levels A and AA: the rules the site promises to meet. */
+export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/**
+ * Expressive Code's blocks and the playgrounds' static code (highlighted like the editor): one
+ * element per highlighted token, which makes axe's contrast rule
+ * take seconds per block (chapter 2: 17.8 s with them, 2.0 s without). Their colours are checked
+ * by sampling instead (`Axe.violations({ codeSamples })`), and what scrolls in them by
+ * `Axe.keyboardReach`.
+ */
+export const CODE_BLOCKS = '.expressive-code, .pg-static .cm-content';
+
+/** Marks the elements `codeSamples` picked; axe is pointed at them. */
+const SAMPLE = 'data-contrast-sample';
+
+export interface Violation {
+  id: string;
+  impact: string | null | undefined;
+  help: string;
+  targets: string[];
+}
+
+export interface AxeOptions {
+  /** Only these axe rules; default: every WCAG 2.x A/AA rule. */
+  rules?: string[];
+  /** CSS selectors to check; default: the whole page. */
+  include?: string[];
+  /** CSS selectors to leave out; default: the code blocks. */
+  exclude?: string[];
+  /**
+   * Also check the contrast of highlighted code under these selectors (default: the code
+   * blocks) in the page's current theme, on one sample of each distinct combination of colour,
+   * background, weight and size: the same verdict as checking every token, in milliseconds.
+   * Default: the code blocks inside `include`; `false`: no samples.
+   */
+  codeSamples?: string | false;
+}
+
+/** The colour scheme of an open page, switched in place (Starlight keys its themes on `data-theme`). */
+export async function setTheme(page: Page, theme: 'light' | 'dark'): Promise<void> {
+  await page.emulateMedia({ colorScheme: theme });
+  await page.evaluate((t) => {
+    document.documentElement.dataset.theme = t;
+  }, theme);
+}
+
+/** axe-core over a page, the checks every browser spec shares. */
+export class Axe {
+  constructor(private readonly page: Page) {}
+
+  /** axe's violations on the page, each with the selectors of the elements at fault. */
+  async violations({ rules, include = [], exclude = [CODE_BLOCKS], codeSamples }: AxeOptions = {}): Promise<
+    Violation[]
+  > {
+    const scope =
+      codeSamples ?? (include.length > 0 ? include.flatMap((s) => CODE_BLOCKS.split(', ').map((block) => `${s} ${block}`)).join(', ') : CODE_BLOCKS);
+    const sampled = scope === false ? 0 : await this.markCodeSamples(scope);
+    // Legacy mode runs axe in the page itself; the default opens a second, blank page for every
+    // run to merge frame results, and this site has no frames.
+    let builder = new AxeBuilder({ page: this.page }).setLegacyMode(true);
+    builder = rules ? builder.withRules(rules) : builder.withTags(WCAG_TAGS);
+    // A sample inside an excluded block is included again: axe goes by the nearest ancestor.
+    const included = [...include, ...(sampled > 0 ? [`[${SAMPLE}]`] : [])];
+    if (included.length > 0 && include.length === 0) included.unshift('html');
+    for (const selector of included) builder = builder.include(selector);
+    for (const selector of exclude) builder = builder.exclude(selector);
+    const results = await builder.analyze();
+    return results.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      targets: v.nodes.map((n) => n.target.join(' ')),
+    }));
+  }
+
+  /**
+   * Everything that scrolls sideways can be reached and scrolled with the keyboard (axe's
+   * scrollable-region-focusable), code blocks included: a wide snippet at phone width once
+   * scrolled out of a keyboard's reach.
+   */
+  keyboardReach(): Promise<Violation[]> {
+    return this.violations({ rules: ['scrollable-region-focusable'], exclude: [], codeSamples: false });
+  }
+
+  /** Marks one element per distinct text colour, background, weight and size under `scope`. */
+  private markCodeSamples(scope: string): Promise<number> {
+    return this.page.evaluate(
+      ([selector, mark]) => {
+        document.querySelectorAll(`[${mark}]`).forEach((el) => el.removeAttribute(mark));
+        const transparent = new Set(['rgba(0, 0, 0, 0)', 'transparent']);
+        const background = (el: Element): string => {
+          for (let node: Element | null = el; node; node = node.parentElement) {
+            const color = getComputedStyle(node).backgroundColor;
+            if (!transparent.has(color)) return color;
+          }
+          return 'none';
+        };
+        const seen = new Set<string>();
+        for (const root of document.querySelectorAll(selector)) {
+          for (const el of root.querySelectorAll('*')) {
+            const hasText = [...el.childNodes].some(
+              (n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim() !== '',
+            );
+            if (!hasText || !el.checkVisibility()) continue;
+            const style = getComputedStyle(el);
+            const key = [style.color, background(el), style.fontWeight, style.fontSize, style.opacity].join('|');
+            if (seen.has(key)) continue;
+            seen.add(key);
+            el.setAttribute(mark, '');
+          }
+        }
+        return seen.size;
+      },
+      [scope, SAMPLE] as const,
+    );
+  }
+}
