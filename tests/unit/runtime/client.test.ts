@@ -290,6 +290,17 @@ describe('protocol guards', () => {
     expect(readWorkerMessage({ type: 'task-events', id: 3, steps: [1, 0, 0, 0], records: [] })).toBeUndefined();
     expect(readWorkerMessage({ type: 'task-events', id: 3, steps: noSteps, records: [[9, 1, 0]] })).toBeUndefined();
     expect(readWorkerMessage({ type: 'output', id: 3, chunks: [{ stream: 'stdout', text: 'x', t: 0, task: 'me' }] })).toBeUndefined();
+    // The timeline's fields: who printed a chunk, who created a task, how many events were dropped.
+    expect(readWorkerMessage({ type: 'output', id: 3, chunks: [{ stream: 'stdout', text: 'x', t: 0, task: 2, by: 'me' }] })).toEqual({
+      type: 'output',
+      id: 3,
+      chunks: [{ stream: 'stdout', text: 'x', t: 0, task: 2 }],
+    });
+    const created = [1, 2, 0, 'a', 'worker', 1, 0];
+    expect(readWorkerMessage({ type: 'task-events', id: 3, steps: noSteps, records: [created] })).toEqual({ type: 'task-events', id: 3, steps: noSteps, records: [created] });
+    expect(readWorkerMessage({ type: 'task-events', id: 3, steps: noSteps, records: [[1, 2, 0, 'a', 'worker', 'main', 0]] })).toBeUndefined();
+    expect(readWorkerMessage({ type: 'result', id: 1, outcome: { ...OK, droppedEvents: 120_000 } })).toEqual({ type: 'result', id: 1, outcome: { ...OK, droppedEvents: 120_000 } });
+    expect(readWorkerMessage({ type: 'result', id: 1, outcome: { ...OK, droppedEvents: -1 } })).toBeUndefined();
     expect(readWorkerMessage({ type: 'result', id: 1, outcome: { ...OK, status: 'finished' } })).toBeUndefined();
     expect(readWorkerMessage({ type: 'error', id: 1, message: 'x' })).toBeUndefined();
     expect(isRequest({ type: 'run', id: 2, code: '', options: { clock: 'real' } })).toBe(true);
