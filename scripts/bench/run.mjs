@@ -280,7 +280,7 @@ async function playgroundRun(timelineHidden) {
     summary = await page.evaluate(() => {
       const text = document.querySelector('.tl-summary')?.textContent ?? '';
       return {
-        tasks: Number(/(\d+) tasks/.exec(text)?.[1] ?? 0),
+        tasks: Number(/^\D*(\d+)/.exec(text)?.[1] ?? 0), // the summary's first number: tasks
         events: Number(document.querySelector('.tl-step input[type=range]')?.getAttribute('max') ?? -1) + 1,
         dropped: document.querySelector('.tl-note-warn')?.textContent ?? '',
       };
