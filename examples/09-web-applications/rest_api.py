@@ -93,12 +93,12 @@ class ProductsApi:
         except asyncpg.CheckViolationError:
             return problem(422, "price must not be negative")
         assert row is not None
-        return web.json_response(as_json(row), status=201,
-                                 headers={"Location": f"/products/{row['id']}"})
+        location = f"/products/{row['id']}"
+        return web.json_response(as_json(row), status=201, headers={"Location": location})
 
     async def read(self, request: web.Request) -> web.Response:
-        row = await self.pool.fetchrow("SELECT * FROM products WHERE id = $1",
-                                       int(request.match_info["id"]))
+        product_id = int(request.match_info["id"])
+        row = await self.pool.fetchrow("SELECT * FROM products WHERE id = $1", product_id)
         return web.json_response(as_json(row)) if row else problem(404, "no such product")
 
     async def update(self, request: web.Request) -> web.Response:
@@ -111,8 +111,8 @@ class ProductsApi:
         return web.json_response(as_json(row)) if row else problem(404, "no such product")
 
     async def delete(self, request: web.Request) -> web.Response:
-        status = await self.pool.execute("DELETE FROM products WHERE id = $1",
-                                         int(request.match_info["id"]))
+        product_id = int(request.match_info["id"])
+        status = await self.pool.execute("DELETE FROM products WHERE id = $1", product_id)
         # execute() returns the command's status line: "DELETE 1", or "DELETE 0" if none
         return web.Response(status=204) if status == "DELETE 1" else problem(404, "no such product")
 

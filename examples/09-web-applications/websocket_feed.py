@@ -32,8 +32,8 @@ class Feed:
     async def broadcast(self, message: dict[str, Any]) -> int:
         sockets = list(self.viewers)
         # All at once, so that one slow viewer does not hold up the others.
-        results = await asyncio.gather(*(ws.send_json(message) for ws in sockets),
-                                       return_exceptions=True)
+        sends = (ws.send_json(message) for ws in sockets)
+        results = await asyncio.gather(*sends, return_exceptions=True)
         return sum(result is None for result in results)
 
     async def feed(self, request: web.Request) -> web.WebSocketResponse:
@@ -56,8 +56,8 @@ class Feed:
 
     async def publish(self, request: web.Request) -> web.Response:
         price = (await request.json())["price"]
-        return web.json_response({"delivered": await self.broadcast({"event": "tick",
-                                                                     "price": price})})
+        delivered = await self.broadcast({"event": "tick", "price": price})
+        return web.json_response({"delivered": delivered})
 
     async def close_all(self, app: web.Application) -> None:
         # A WebSocket never ends on its own: without this, shutdown would wait for it.

@@ -75,8 +75,8 @@ class HomePage:
                 orders = group.create_task(self.optional("orders", user))
                 picks = group.create_task(self.optional("recommendations", user))
         except ExceptionGroup as failures:  # only fetch("users") can raise
-            return web.json_response({"error": f"users: {why(failures.exceptions[0])}"},
-                                     status=503)
+            error = f"users: {why(failures.exceptions[0])}"
+            return web.json_response({"error": error}, status=503)
         page = {"user": profile.result(), "orders": orders.result()[0],
                 "recommendations": picks.result()[0]}
         missing = {name: task.result()[1] for name, task in

@@ -27,8 +27,8 @@ class HomePage:
     def __init__(self, users_url: str, picks_url: str) -> None:
         self.users_url = users_url
         self.picks_url = picks_url
-        self.breaker = CircuitBreaker("recommendations", failures_to_open=3, open_for=0.8,
-                                      on_change=self.announce)
+        self.breaker = CircuitBreaker(
+            "recommendations", failures_to_open=3, open_for=0.8, on_change=self.announce)
         self.app = web.Application()
         self.app.cleanup_ctx.append(self.client_session)
         self.app.add_routes([web.get("/home/{user}", self.home)])

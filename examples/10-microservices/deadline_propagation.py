@@ -61,8 +61,8 @@ class Page:
         left = deadline - time.monotonic()
         headers = {"X-Timeout": f"{left - MARGIN:.3f}"} if self.pass_deadline_on else {}
         timeout = aiohttp.ClientTimeout(total=left)  # the BFF waits no longer than the page
-        async with self.session.get(f"{self.urls[service]}/7", headers=headers,
-                                    timeout=timeout) as response:
+        url = f"{self.urls[service]}/7"
+        async with self.session.get(url, headers=headers, timeout=timeout) as response:
             response.raise_for_status()
             return await response.json()
 

@@ -67,8 +67,8 @@ async def one_layer(session: aiohttp.ClientSession) -> None:
                               ("backoff 0.2 s, doubling", 0.2)]:
             service.received = service.shed = 0
             start = time.perf_counter()
-            statuses = await asyncio.gather(*(get_with_retries(session, f"{url}/tea", backoff)
-                                              for _ in range(CLIENTS)))
+            calls = (get_with_retries(session, f"{url}/tea", backoff) for _ in range(CLIENTS))
+            statuses = await asyncio.gather(*calls)
             print(f"  {name:24} answered {statuses.count(200):2} of {CLIENTS} "
                   f"in {time.perf_counter() - start:.1f} s; the service got "
                   f"{service.received:2} requests and shed {service.shed:2}")
