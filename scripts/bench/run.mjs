@@ -256,7 +256,7 @@ async function playgroundRun(timelineHidden) {
   const from = await page.evaluate(() => performance.now());
   // A trace too: it gives each main-thread task's CPU time beside its wall time. On a loaded
   // machine a task can take 300 ms of wall time for 30 ms of work: the thread was waiting for a core.
-  await browser.startTracing(page, { categories: ['devtools.timeline'] });
+  await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
   await fig.locator('.pg-btn-primary').click();
   await fig
     .locator('.pg-status')
