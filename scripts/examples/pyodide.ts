@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Host } from '../../src/runtime/host.ts';
 import type { Clock, RunOutcome, RunRequestOptions, WorkerInfo, WorkerMessage } from '../../src/runtime/protocol.ts';
+import { TaskEventReader, type TaskEvent } from '../../src/runtime/task-events.ts';
 import { nodeHost } from '../runtime/node-host.ts';
 import { EXAMPLE_TIMEOUT_MS } from './cpython.ts';
 
@@ -20,6 +21,8 @@ export interface PyodideRunResult {
   exitCode: number | undefined;
   timedOut: boolean;
   outcome: RunOutcome | undefined;
+  /** The task events, as the page reads them (what the timeline is drawn from). */
+  events: TaskEvent[];
 }
 
 type Listener = (message: WorkerMessage) => void;
@@ -71,6 +74,8 @@ export class PyodideExampleRunner {
     const id = this.#nextId++;
     let output = '';
     let timedOut = false;
+    const events: TaskEvent[] = [];
+    const reader = new TaskEventReader(options.clock);
     return new Promise((resolve) => {
       // The reader's Stop button, pressed for them when a run takes too long.
       const timer = setTimeout(() => {
@@ -80,11 +85,13 @@ export class PyodideExampleRunner {
       const finish = (exitCode: number | undefined, outcome: RunOutcome | undefined): void => {
         clearTimeout(timer);
         this.#listeners.delete(id);
-        resolve({ output, exitCode, timedOut, outcome });
+        resolve({ output, exitCode, timedOut, outcome, events });
       };
       this.#listeners.set(id, (message) => {
         if (message.type === 'output') {
           for (const chunk of message.chunks) output += chunk.text;
+        } else if (message.type === 'task-events') {
+          events.push(...reader.read(message.steps, message.records));
         } else if (message.type === 'result') {
           // As the runner CLI does: a deadlock's explanation is the last thing on stderr.
           if (message.outcome.status === 'deadlock' && message.outcome.message) {

@@ -17,6 +17,7 @@ import {
   type WorkerInfo,
   type WorkerMessage,
 } from './protocol.ts';
+import { TaskEventReader } from './task-events.ts';
 
 export type { Clock, OutputChunk, RunOutcome, TaskEvent, WorkerInfo } from './protocol.ts';
 
@@ -28,6 +29,8 @@ export interface RunOptions {
   filename?: string;
   /** Modules beside the program that it may import: file name -> source. */
   files?: Record<string, string>;
+  /** Record task events for the timeline (default true). */
+  record?: boolean;
 }
 
 export interface RunHandlers {
@@ -76,6 +79,8 @@ export const DEFAULT_STOP_GRACE_MS = 300;
 interface ActiveRun {
   id: number;
   handlers: RunHandlers;
+  /** Reads the run's task records into events (it keeps the tasks' names between batches). */
+  tasks: TaskEventReader;
   startedAt: number;
   resolve(outcome: RunOutcome): void;
   reject(error: Error): void;
@@ -143,6 +148,7 @@ export class WorkerRuntime implements PythonRuntime {
     const run: ActiveRun = {
       id,
       handlers,
+      tasks: new TaskEventReader(options.clock),
       startedAt: this.#options.now(),
       resolve: (outcome) => {
         this.#finish(run);
@@ -172,7 +178,12 @@ export class WorkerRuntime implements PythonRuntime {
       type: 'run',
       id,
       code,
-      options: { clock: options.clock, filename: options.filename ?? 'main.py', ...(options.files ? { files: options.files } : {}) },
+      options: {
+        clock: options.clock,
+        filename: options.filename ?? 'main.py',
+        ...(options.files ? { files: options.files } : {}),
+        ...(options.record === false ? { record: false } : {}),
+      },
     });
     return result;
   }
@@ -272,7 +283,7 @@ export class WorkerRuntime implements PythonRuntime {
         if (run?.id === message.id) run.handlers.onOutput?.(message.chunks);
         return;
       case 'task-events':
-        if (run?.id === message.id) run.handlers.onTaskEvents?.(message.events);
+        if (run?.id === message.id && run.handlers.onTaskEvents) run.handlers.onTaskEvents(run.tasks.read(message.steps, message.records));
         return;
       case 'result':
         if (run?.id !== message.id) return;

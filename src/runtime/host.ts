@@ -49,8 +49,8 @@ interface PythonReset {
 }
 
 interface PythonRun {
-  (code: string, filename: string, clock: string, host: object, files: string): string;
-  callPromising(code: string, filename: string, clock: string, host: object, files: string): Promise<string>;
+  (code: string, filename: string, clock: string, host: object, files: string, record: boolean): string;
+  callPromising(code: string, filename: string, clock: string, host: object, files: string, record: boolean): Promise<string>;
 }
 
 /**
@@ -59,6 +59,12 @@ interface PythonRun {
  * A fresh Pyodide with the runner uses about 40 MB; the book's programs stay far below this.
  */
 export const RECYCLE_ABOVE_BYTES = 512 * 1024 * 1024;
+
+/** What Python hands over for a memoryview (the task steps of a batch, see timeline.py). */
+interface PyBuffer {
+  toJs(): unknown;
+  destroy(): void;
+}
 
 interface CurrentRun {
   id: number;
@@ -187,9 +193,14 @@ export class Host {
         }),
       yieldNow: (): Promise<void> => this.#env.yieldToEventLoop(),
       stopRequested: (): boolean => current.stop || (stopSignal !== undefined && Atomics.load(stopSignal, 0) === 1),
-      send: (chunks: string, events: string): void => {
+      send: (chunks: string, records: string, steps: PyBuffer | null | undefined): void => {
         if (chunks) post({ type: 'output', id: request.id, chunks: JSON.parse(chunks) });
-        if (events) post({ type: 'task-events', id: request.id, events: JSON.parse(events) });
+        if (records) {
+          // The steps array, copied out of Python's memory (toJs copies a buffer's contents).
+          const stepArray = steps ? (steps.toJs() as Float64Array) : new Float64Array(0);
+          steps?.destroy();
+          post({ type: 'task-events', id: request.id, steps: stepArray, records: JSON.parse(records) });
+        }
       },
     };
     pyodide.setInterruptBuffer(tickSource(checks) as unknown as Int32Array);
@@ -197,10 +208,11 @@ export class Host {
     const filename = options.filename ?? 'main.py';
     const files = JSON.stringify(options.files ?? {});
     let ended = false;
+    const record = options.record !== false;
     try {
       const result = this.#jspi
-        ? await runPython.callPromising(code, filename, options.clock, jsHost, files)
-        : runPython(code, filename, options.clock, jsHost, files);
+        ? await runPython.callPromising(code, filename, options.clock, jsHost, files, record)
+        : runPython(code, filename, options.clock, jsHost, files, record);
       const outcome = JSON.parse(result) as RunOutcome;
       if (memoryBytes(pyodide) > RECYCLE_ABOVE_BYTES) outcome.recycle = true;
       post({ type: 'result', id: request.id, outcome });

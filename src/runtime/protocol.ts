@@ -7,6 +7,10 @@
  * carries a MessagePort; everything after it travels on that port.
  */
 
+import { readSteps, readTaskRecord, type TaskRecord } from './task-events.ts';
+
+export type { TaskEvent, TaskEventKind, TaskOutcome, TaskRecord } from './task-events.ts';
+
 export type Clock = 'real' | 'virtual';
 
 export type Stream = 'stdout' | 'stderr';
@@ -16,22 +20,8 @@ export interface OutputChunk {
   text: string;
   /** ms since the run started, in the run's clock. */
   t: number;
-}
-
-export type TaskEventKind = 'created' | 'step-start' | 'step-end' | 'done';
-export type TaskOutcome = 'result' | 'exception' | 'cancelled';
-
-/** One moment in a task's life, in the run's clock (ms since the run started). */
-export interface TaskEvent {
-  kind: TaskEventKind;
-  /** A number for the task, unique within one run, in order of creation (1, 2, ...). */
-  task: number;
-  name: string;
-  t: number;
-  /** Only on `done`. */
-  outcome?: TaskOutcome;
-  /** On `created`: the coroutine's name; on `done`: the result's or exception's repr (short). */
-  detail?: string;
+  /** The task that wrote it (its number in the task events); absent outside any task. */
+  task?: number;
 }
 
 export type RunStatus = 'ok' | 'error' | 'stopped' | 'deadlock';
@@ -65,6 +55,8 @@ export interface RunOutcome {
   explanation?: Explanation;
   /** Output cut to keep the page responsive (0 when nothing was cut). */
   droppedChars: number;
+  /** Task events not recorded, past the recorder's cap (absent when none were dropped). */
+  droppedEvents?: number;
   /** Wall-clock duration of the run. */
   durationMs: number;
   /**
@@ -86,6 +78,8 @@ export interface RunRequestOptions {
   filename?: string;
   /** Modules beside the program that it may import: file name (`server.py`) -> source. */
   files?: Record<string, string>;
+  /** Record task events for the timeline (default true; the benchmark turns it off to compare). */
+  record?: boolean;
 }
 
 export interface WorkerInfo {
@@ -167,7 +161,12 @@ export interface TaskEventsMessage {
   type: 'task-events';
   /** The run's id. */
   id: number;
-  events: TaskEvent[];
+  /**
+   * One batch of task events, compact (see task-events.ts, whose `TaskEventReader` reads them):
+   * four numbers per step, and records of tasks created, done and renamed.
+   */
+  steps: Float64Array;
+  records: TaskRecord[];
 }
 
 export interface ResultMessage {
@@ -209,24 +208,16 @@ const oneOf = <T extends string>(value: unknown, allowed: readonly T[]): value i
 const optionalString = (value: unknown): value is string | undefined => value === undefined || typeof value === 'string';
 
 const STREAMS = ['stdout', 'stderr'] as const;
-const EVENT_KINDS = ['created', 'step-start', 'step-end', 'done'] as const;
-const TASK_OUTCOMES = ['result', 'exception', 'cancelled'] as const;
 const RUN_STATUSES = ['ok', 'error', 'stopped', 'deadlock'] as const;
 const WORKER_STATUSES = ['loading', 'ready', 'running'] as const;
 
-function readChunk(value: unknown): OutputChunk | undefined {
-  if (!isObject(value) || !oneOf(value['stream'], STREAMS) || typeof value['text'] !== 'string' || !isFiniteNumber(value['t'])) {
-    return undefined;
-  }
-  return { stream: value['stream'], text: value['text'], t: value['t'] };
-}
+const optionalId = (value: unknown): value is number | undefined => value === undefined || isId(value);
 
-function readTaskEvent(value: unknown): TaskEvent | undefined {
+function readChunk(value: unknown): OutputChunk | undefined {
   if (!isObject(value)) return undefined;
-  const { kind, task, name, t, outcome, detail } = value;
-  if (!oneOf(kind, EVENT_KINDS) || !isId(task) || typeof name !== 'string' || !isFiniteNumber(t)) return undefined;
-  if (!(outcome === undefined || oneOf(outcome, TASK_OUTCOMES)) || !optionalString(detail)) return undefined;
-  return { kind, task, name, t, ...(outcome === undefined ? {} : { outcome }), ...(detail === undefined ? {} : { detail }) };
+  const { stream, text, t, task } = value;
+  if (!oneOf(stream, STREAMS) || typeof text !== 'string' || !isFiniteNumber(t) || !optionalId(task)) return undefined;
+  return task === undefined ? { stream, text, t } : { stream, text, t, task };
 }
 
 function readWaitingTask(value: unknown): WaitingTask | undefined {
@@ -252,13 +243,14 @@ function readExplanation(value: unknown): Explanation | undefined {
 
 function readOutcome(value: unknown): RunOutcome | undefined {
   if (!isObject(value)) return undefined;
-  const { status, exitCode, message, explanation, droppedChars, durationMs, outOfMemory, recycle } = value;
+  const { status, exitCode, message, explanation, droppedChars, droppedEvents, durationMs, outOfMemory, recycle } = value;
   if (!oneOf(status, RUN_STATUSES) || !Number.isInteger(exitCode) || !isFiniteNumber(droppedChars) || !isFiniteNumber(durationMs)) {
     return undefined;
   }
   if (!optionalString(message) || ![undefined, true, false].includes(outOfMemory as boolean) || ![undefined, true, false].includes(recycle as boolean)) {
     return undefined;
   }
+  if (!(droppedEvents === undefined || (Number.isSafeInteger(droppedEvents) && (droppedEvents as number) >= 0))) return undefined;
   const explained = explanation === undefined ? undefined : readExplanation(explanation);
   if (explanation !== undefined && explained === undefined) return undefined;
   return {
@@ -267,6 +259,7 @@ function readOutcome(value: unknown): RunOutcome | undefined {
     droppedChars,
     durationMs,
     ...(message === undefined ? {} : { message }),
+    ...(droppedEvents === undefined ? {} : { droppedEvents: droppedEvents as number }),
     ...(explained === undefined ? {} : { explanation: explained }),
     ...(outOfMemory === undefined ? {} : { outOfMemory: outOfMemory as boolean }),
     ...(recycle === undefined ? {} : { recycle: recycle as boolean }),
@@ -312,8 +305,9 @@ export function readWorkerMessage(data: unknown): WorkerMessage | undefined {
       return chunks && { type: 'output', id, chunks };
     }
     case 'task-events': {
-      const events = readAll(data['events'], readTaskEvent);
-      return events && { type: 'task-events', id, events };
+      const records = readAll(data['records'], readTaskRecord);
+      const steps = readSteps(data['steps']);
+      return records && steps && { type: 'task-events', id, steps, records };
     }
     case 'result': {
       const outcome = readOutcome(data['outcome']);

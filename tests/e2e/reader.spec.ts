@@ -278,7 +278,8 @@ test.describe('phone width (390 px)', () => {
 
   test('a figure keeps a legible size and scrolls sideways, reachable by keyboard', async ({ page }) => {
     await page.setViewportSize(PHONE);
-    await page.goto(CHAPTER);
+    // Chapter 2's figures are recorded runs (below); chapter 1 still has drawn diagrams.
+    await page.goto('chapters/01-getting-to-know-asyncio/');
     const diagram = page.locator('figure.diagram').first();
     await diagram.scrollIntoViewIfNeeded();
     const scroller = diagram.locator('.diagram-scroll');
@@ -290,6 +291,18 @@ test.describe('phone width (390 px)', () => {
     expect(scrolls).toBe(true);
     await expect(scroller).toHaveAttribute('tabindex', '0');
     // The page itself does not scroll sideways.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+  });
+
+  test('a figure drawn from a recorded run fits the phone: every lane and its table, no sideways scroll', async ({ page }) => {
+    await page.setViewportSize(PHONE);
+    await page.goto(CHAPTER);
+    const figure = page.locator('[data-timeline-figure]').first();
+    await figure.scrollIntoViewIfNeeded();
+    await expect(figure.locator('.tl-lane')).toHaveCount(3);
+    const box = (await figure.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(PHONE.width);
     expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
   });
 });

@@ -12,6 +12,7 @@ if RUNNER_DIR not in sys.path:
     sys.path.insert(0, RUNNER_DIR)
 
 from livepy.session import LocalHost, Session  # noqa: E402
+from livepy.timeline import Batch, Reader  # noqa: E402
 
 
 class RecordingHost(LocalHost):
@@ -19,7 +20,10 @@ class RecordingHost(LocalHost):
 
     def __init__(self, stop_after_checks: int | None = None) -> None:
         self.chunks: list[dict[str, Any]] = []
+        #: As the page reads them (TaskEvent objects); the batches as sent are in ``batches``.
         self.events: list[dict[str, Any]] = []
+        self.batches: list[Batch] = []
+        self._reader = Reader(virtual=True)
         self.sends = 0
         self.checks = 0
         self.stop_after_checks = stop_after_checks
@@ -31,10 +35,16 @@ class RecordingHost(LocalHost):
             return True
         return self.stop
 
-    def send(self, chunks: list[dict[str, Any]], events: list[dict[str, Any]]) -> None:
+    def send(self, chunks: list[dict[str, Any]], events: Batch | None) -> None:
         self.sends += 1
         self.chunks.extend(chunks)
-        self.events.extend(events)
+        if events is not None:
+            self.batches.append(events)
+            self.events.extend(self._reader.read(events))
+
+    def read_events_on(self, clock: str) -> None:
+        """The run's clock, which decides which steps count as blocking."""
+        self._reader = Reader(virtual=clock == "virtual")
 
     def text(self, stream: str | None = None) -> str:
         return "".join(c["text"] for c in self.chunks if stream is None or c["stream"] == stream)
@@ -42,6 +52,7 @@ class RecordingHost(LocalHost):
 
 def run(code: str, clock: str = "virtual", host: RecordingHost | None = None, **kwargs: Any) -> tuple[dict[str, Any], RecordingHost]:
     host = host or RecordingHost()
+    host.read_events_on(clock)
     session = Session(clock, host=host, capture=True, record=True, **kwargs)
     outcome = session.run(textwrap.dedent(code), "main.py")
     return dict(outcome), host

@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import type { Highlight } from '../../lib/timeline/highlight.ts';
 import type { Clock, Explanation, RunStatus } from '../../runtime/protocol.ts';
 import { explanationText } from '../../lib/playground/explain.ts';
 import { formatStamp, type OutputState } from '../../lib/playground/output.ts';
@@ -81,6 +82,9 @@ function LineText(props: { text: string; fileName: string | undefined; hint: str
   );
 }
 
+const noSubscription = () => () => {};
+const nothing = () => undefined;
+
 /**
  * Output as it streams. Only standard error is marked (a word as well as a colour); time stamps
  * are there to switch on, and on by default only for runs on the real clock, where they tell
@@ -97,7 +101,13 @@ export function OutputPanel(props: {
   view: RunView;
   run: { fileName: string; clock: Clock } | undefined;
   onGoToLine: (line: number) => void;
+  /** The task pointed at: its lines light up here, and a line pointed at lights up its lane. */
+  highlight?: Highlight;
+  /** Names a task, for a line's tooltip. */
+  taskName?: (task: number) => string | undefined;
 }) {
+  const hl = props.highlight;
+  const highlighted = useSyncExternalStore(hl?.subscribe ?? noSubscription, hl?.get ?? nothing, hl?.get ?? nothing);
   const { strings, output, view } = props;
   const logRef = useRef<HTMLDivElement>(null);
   const [timesChosen, setTimesChosen] = useState<boolean | undefined>();
@@ -138,7 +148,15 @@ export function OutputPanel(props: {
       >
         {output.lines.length === 0 && view.phase === 'idle' && <p className="pg-log-empty">{strings.outputEmpty}</p>}
         {output.lines.map((line, i) => (
-          <div key={i} className={`pg-line pg-${line.stream}`}>
+          <div
+            key={i}
+            className={`pg-line pg-${line.stream}`}
+            data-task={line.task}
+            data-highlight={(line.task !== undefined && line.task === highlighted) || undefined}
+            title={line.task !== undefined ? props.taskName?.(line.task) : undefined}
+            onPointerEnter={line.task !== undefined && hl ? () => hl.set(line.task) : undefined}
+            onPointerLeave={line.task !== undefined && hl ? () => hl.set(undefined) : undefined}
+          >
             {showTimes && <span className="pg-stamp">{formatStamp(line.t)}</span>}
             {line.stream === 'stderr' && (
               <abbr className="pg-stream" title={strings.stderrLong}>

@@ -9,6 +9,8 @@ import type { KeyValueStore, SaveResult } from '../../lib/playground/storage.ts'
 import { format, type PlaygroundStrings } from '../../lib/playground/string-keys.ts';
 import { Editor, type EditorApi } from './Editor.tsx';
 import { OutputPanel } from './OutputPanel.tsx';
+import { Timeline } from './timeline/Timeline.tsx';
+import { Highlight } from '../../lib/timeline/highlight.ts';
 import { Toolbar } from './Toolbar.tsx';
 import { useRunner } from './useRunner.ts';
 
@@ -60,6 +62,8 @@ export function Playground(props: {
   const [notice, setNotice] = useState<Notice | undefined>();
   const [clock, setClock] = useState<Clock>(config.clock);
   const runner = useRunner();
+  // A timeline lane and the output lines of its task light up together.
+  const highlight = useRef(new Highlight()).current;
   const fileName = fork ? downloadName(fork.name) : config.main.name;
 
   useEffect(() => props.onReady(), []); // eslint-disable-line react-hooks/exhaustive-deps
@@ -295,6 +299,20 @@ export function Playground(props: {
           view={runner.view}
           run={runner.lastRun}
           onGoToLine={goToLine}
+          highlight={highlight}
+          taskName={(task) => runner.timeline?.model.lane(task)?.name}
+        />
+      )}
+      {runner.timeline && (
+        <Timeline
+          key={runner.timeline.model.id}
+          live={runner.timeline}
+          running={runner.running}
+          strings={strings}
+          lang={config.lang}
+          store={store}
+          fileName={fileName}
+          highlight={highlight}
         />
       )}
     </div>

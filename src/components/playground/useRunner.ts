@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Clock } from '../../runtime/client.ts';
 import { getRuntime } from '../../runtime/page.ts';
 import { appendOutput, emptyOutput, type OutputState } from '../../lib/playground/output.ts';
+import { LiveTimeline } from '../../lib/timeline/live.ts';
 import type { RunView } from './OutputPanel.tsx';
 
 /** The page has one Python runtime; one playground (or exercise) runs at a time. */
@@ -22,6 +23,8 @@ export function useRunner() {
   const me = useRef(Symbol('playground')).current;
   const [output, setOutput] = useState<OutputState>(emptyOutput);
   const [view, setView] = useState<RunView>({ phase: 'idle' });
+  // One per run: the timeline redraws itself as events arrive (see LiveTimeline).
+  const [timeline, setTimeline] = useState<LiveTimeline | undefined>();
   /** What the latest run was given: its tracebacks name this file; its stamps use this clock. */
   const [lastRun, setLastRun] = useState<{ fileName: string; clock: Clock } | undefined>();
 
@@ -44,12 +47,18 @@ export function useRunner() {
       setOutput(emptyOutput());
       setLastRun({ fileName: filename, clock });
       setView({ phase: 'running', loading: runtime.status !== 'ready' && runtime.status !== 'running', stopping: false });
+      const live = new LiveTimeline(clock);
+      setTimeline(live);
       try {
         const outcome = await runtime.run(code, { clock, filename }, {
           onOutput(chunks) {
             setOutput((o) => appendOutput(o, chunks));
           },
+          onTaskEvents(events) {
+            live.append(events);
+          },
         });
+        live.finish(outcome.droppedEvents ?? 0);
         setView({
           phase: 'done',
           status: outcome.status,
@@ -79,5 +88,5 @@ export function useRunner() {
     void getRuntime().stop();
   }, [me]);
 
-  return { output, view, lastRun, run, stop, running: view.phase === 'running' };
+  return { output, view, lastRun, timeline, run, stop, running: view.phase === 'running' };
 }

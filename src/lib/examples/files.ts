@@ -31,3 +31,20 @@ export function readExample(id: string): ExampleFiles {
     expected: existsSync(expectedFile) ? readFileSync(expectedFile, 'utf8') : undefined,
   };
 }
+
+/** `drift.py` -> `drift.timeline.jsonl`: a recorded run's task events, for a chapter's figure. */
+export function timelinePathFor(examplePath: string): string {
+  return examplePath.replace(/\.py$/, '.timeline.jsonl');
+}
+
+/** The stored timeline of an example (one task event per line), at build time. */
+export function readStoredTimeline(id: string): string {
+  const file = timelinePathFor(path.join(EXAMPLES_DIR, id));
+  if (!id.endsWith('.py') || !existsSync(file)) {
+    throw new Error(
+      `Example "${id}" has no recorded timeline: expected examples/${timelinePathFor(id)} ` +
+        `(record it with: python3 src/runtime/python/run_example.py --events ${path.basename(file)} ${path.basename(id)}, from its folder)`,
+    );
+  }
+  return readFileSync(file, 'utf8');
+}

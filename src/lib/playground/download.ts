@@ -35,8 +35,8 @@ export function runCommand(fileName: string, meta: DownloadMeta): string {
 }
 
 /** Saves text as a file through a temporary object URL (browser only). */
-export function saveFile(fileName: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/x-python;charset=utf-8' }));
+export function saveFile(fileName: string, text: string, type = 'text/x-python;charset=utf-8'): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;

@@ -13,6 +13,8 @@ export interface OutputLine {
   t: number;
   /** False while the line still waits for its newline. */
   complete: boolean;
+  /** The task that began the line (its number in the run's task events), if any. */
+  task?: number;
 }
 
 export interface OutputState {
@@ -59,7 +61,9 @@ export function appendOutput(
         dropped += piece.length + (endsLine ? 1 : 0);
         return;
       }
-      lines.push({ stream: chunk.stream, text: piece, t: chunk.t, complete: endsLine });
+      const line: OutputLine = { stream: chunk.stream, text: piece, t: chunk.t, complete: endsLine };
+      if (chunk.task !== undefined) line.task = chunk.task;
+      lines.push(line);
       chars += piece.length;
     });
   }

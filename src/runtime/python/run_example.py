@@ -17,17 +17,19 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from livepy.session import LocalHost, Session  # noqa: E402
-from livepy.timeline import write_jsonl  # noqa: E402
+from livepy.timeline import Batch, Reader, write_jsonl  # noqa: E402
 
 
 class EventsHost(LocalHost):
-    """Keeps the task events a browser host would post."""
+    """Keeps the task events a browser host would post, as the page reads them."""
 
-    def __init__(self) -> None:
+    def __init__(self, virtual: bool) -> None:
         self.events: list[dict] = []
+        self._reader = Reader(virtual)
 
-    def send(self, chunks: list[dict], events: list[dict]) -> None:
-        self.events.extend(events)
+    def send(self, chunks: list[dict], events: Batch | None) -> None:
+        if events is not None:
+            self.events.extend(self._reader.read(events))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -39,7 +41,7 @@ def main(argv: list[str] | None = None) -> int:
 
     with open(args.program, encoding="utf-8") as file:
         code = file.read()
-    host = EventsHost()
+    host = EventsHost(args.clock == "virtual")
     session = Session(args.clock, host=host, record=args.events is not None)
     # As `python3 path/to/example.py` would: the program's folder comes first on the path.
     sys.path.insert(0, os.path.dirname(os.path.abspath(args.program)))

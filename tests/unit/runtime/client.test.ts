@@ -49,7 +49,7 @@ describe('runtime client', () => {
     const { runtime, statuses } = scripted((request, w) => {
       w.emit({ type: 'output', id: request.id + 100, chunks: [{ stream: 'stdout', text: 'not mine\n', t: 0 }] });
       w.emit({ type: 'output', id: request.id, chunks: [{ stream: 'stdout', text: 'hi\n', t: 0 }] });
-      w.emit({ type: 'task-events', id: request.id, events: [{ kind: 'created', task: 1, name: 'Task-1', t: 0 }] });
+      w.emit({ type: 'task-events', id: request.id, steps: new Float64Array([1, 0, 0.002, 0]), records: [[1, 1, 0, 'Task-1', 'main', 0, 0]] });
       w.emit({ type: 'result', id: request.id, outcome: OK });
     });
     const output: string[] = [];
@@ -60,7 +60,7 @@ describe('runtime client', () => {
     });
     expect(outcome).toEqual(OK);
     expect(output).toEqual(['hi\n']);
-    expect(events).toEqual(['created']);
+    expect(events).toEqual(['created', 'step-start', 'step-end']);
     expect(statuses).toEqual(['loading', 'ready', 'running', 'ready']);
   });
 
@@ -284,7 +284,23 @@ describe('protocol guards', () => {
     expect(readWorkerMessage({ type: 'output', id: 3, chunks: 5 })).toBeUndefined();
     expect(readWorkerMessage({ type: 'output', id: 3, chunks: [{ stream: 'stdin', text: 'x', t: 0 }] })).toBeUndefined();
     expect(readWorkerMessage({ type: 'output', id: 3, chunks: [{ stream: 'stdout', text: 'x', t: Infinity }] })).toBeUndefined();
-    expect(readWorkerMessage({ type: 'task-events', id: 3, events: [{ kind: 'done', task: 1, name: 'T', t: 0, outcome: 'boom' }] })).toBeUndefined();
+    const noSteps = new Float64Array(0);
+    expect(readWorkerMessage({ type: 'task-events', id: 3, steps: noSteps, records: [[2, 1, 0, 'boom', null, 0]] })).toBeUndefined();
+    expect(readWorkerMessage({ type: 'task-events', id: 3, steps: new Float64Array([1, 0.5, 0.2, 0]), records: [] })).toBeUndefined();
+    expect(readWorkerMessage({ type: 'task-events', id: 3, steps: [1, 0, 0, 0], records: [] })).toBeUndefined();
+    expect(readWorkerMessage({ type: 'task-events', id: 3, steps: noSteps, records: [[9, 1, 0]] })).toBeUndefined();
+    expect(readWorkerMessage({ type: 'output', id: 3, chunks: [{ stream: 'stdout', text: 'x', t: 0, task: 'me' }] })).toBeUndefined();
+    // The timeline's fields: who printed a chunk, who created a task, how many events were dropped.
+    expect(readWorkerMessage({ type: 'output', id: 3, chunks: [{ stream: 'stdout', text: 'x', t: 0, task: 2, by: 'me' }] })).toEqual({
+      type: 'output',
+      id: 3,
+      chunks: [{ stream: 'stdout', text: 'x', t: 0, task: 2 }],
+    });
+    const created = [1, 2, 0, 'a', 'worker', 1, 0];
+    expect(readWorkerMessage({ type: 'task-events', id: 3, steps: noSteps, records: [created] })).toEqual({ type: 'task-events', id: 3, steps: noSteps, records: [created] });
+    expect(readWorkerMessage({ type: 'task-events', id: 3, steps: noSteps, records: [[1, 2, 0, 'a', 'worker', 'main', 0]] })).toBeUndefined();
+    expect(readWorkerMessage({ type: 'result', id: 1, outcome: { ...OK, droppedEvents: 120_000 } })).toEqual({ type: 'result', id: 1, outcome: { ...OK, droppedEvents: 120_000 } });
+    expect(readWorkerMessage({ type: 'result', id: 1, outcome: { ...OK, droppedEvents: -1 } })).toBeUndefined();
     expect(readWorkerMessage({ type: 'result', id: 1, outcome: { ...OK, status: 'finished' } })).toBeUndefined();
     expect(readWorkerMessage({ type: 'error', id: 1, message: 'x' })).toBeUndefined();
     expect(isRequest({ type: 'run', id: 2, code: '', options: { clock: 'real' } })).toBe(true);

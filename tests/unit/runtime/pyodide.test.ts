@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Host } from '../../../src/runtime/host.ts';
 import type { OutputChunk, RunOutcome, TaskEvent, WorkerInfo, WorkerMessage } from '../../../src/runtime/protocol.ts';
 import { nodeHost } from '../../../scripts/runtime/node-host.ts';
+import { TaskEventReader } from '../../../src/runtime/task-events.ts';
 
 interface Result {
   outcome: RunOutcome;
@@ -32,6 +33,7 @@ function run(
   const id = nextId++;
   const chunks: OutputChunk[] = [];
   const events: TaskEvent[] = [];
+  const reader = new TaskEventReader(clock);
   let batches = 0;
   const started = performance.now();
   return new Promise((resolve, reject) => {
@@ -41,7 +43,7 @@ function run(
         batches++;
         chunks.push(...message.chunks);
       } else if (message.type === 'task-events') {
-        events.push(...message.events);
+        events.push(...reader.read(message.steps, message.records));
       } else if (message.type === 'result') {
         listeners.delete(listener);
         const text = (stream: string) => chunks.filter((c) => c.stream === stream).map((c) => c.text).join('');

@@ -20,6 +20,7 @@ from .clock import SECONDS_PER_CHECK, blocking_sleep
 from .isolation import Baseline
 from .patches import get_policy, set_policy
 from .session import Session
+from .timeline import Batch
 
 _current: Session | None = None
 
@@ -80,8 +81,12 @@ class JsHost:
     def stop_requested(self) -> bool:
         return bool(self._js.stopRequested())
 
-    def send(self, chunks: list[dict[str, Any]], events: list[dict[str, Any]]) -> None:
-        self._js.send(json.dumps(chunks) if chunks else "", json.dumps(events) if events else "")
+    def send(self, chunks: list[dict[str, Any]], events: Batch | None) -> None:
+        if events is None:
+            self._js.send(json.dumps(chunks) if chunks else "", "", None)
+        else:
+            # The steps go as the array's memory (JavaScript gets a Float64Array), the rest as JSON.
+            self._js.send(json.dumps(chunks) if chunks else "", json.dumps(events.records), memoryview(events.steps))
 
 
 def _on_tick(signum: int, frame: Any) -> None:
@@ -98,9 +103,9 @@ def _current_host_suspending() -> bool:
     return isinstance(host, JsHost) and host.suspending
 
 
-def run(code: str, filename: str, clock: str, js: Any, files_json: str = "{}") -> str:
+def run(code: str, filename: str, clock: str, js: Any, files_json: str = "{}", record: bool = True) -> str:
     global _current
-    session = Session(clock, host=JsHost(js), capture=True, record=True, baseline=_baseline)
+    session = Session(clock, host=JsHost(js), capture=True, record=record, baseline=_baseline)
     _current = session
     try:
         outcome = session.run(code, filename, json.loads(files_json))

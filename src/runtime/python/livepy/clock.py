@@ -64,8 +64,17 @@ class Clock:
         """Time spent inside is the runner's own, not the program's (a virtual clock skips it)."""
         yield
 
-    def boundary(self) -> None:
-        """A segment of computing ends here: a step starts or ends (the virtual clock counts them)."""
+    def boundary(self) -> float:
+        """A segment of computing ends here: a step starts or ends (the virtual clock counts them).
+
+        Returns ``elapsed()`` at this moment, which the timeline records without reading the
+        clock again.
+        """
+        return self.elapsed()
+
+    def since_start(self, now: float) -> float:
+        """``now`` (a ``now()`` value, such as a timer's deadline) as seconds since the start."""
+        raise NotImplementedError
 
 
 class RealClock(Clock):
@@ -81,6 +90,9 @@ class RealClock(Clock):
 
     def restart(self) -> None:
         self._origin = real_monotonic()
+
+    def since_start(self, now: float) -> float:
+        return now - self._origin
 
     def sleep(self, seconds: float) -> None:
         if seconds > 0:
@@ -123,16 +135,25 @@ class VirtualClock(Clock):
         elapsed = self._work() - self._segment
         return elapsed if elapsed >= LONG_STEP else 0.0
 
-    def boundary(self) -> None:
+    def boundary(self) -> float:
         """A segment of computing ends here (a step starts or ends, the program waits)."""
-        self._counted += self._running()
-        self._segment = self._work()
+        # One read of the work done: on CPython the CPU clock, a system call of several µs on some
+        # machines, and this runs twice per step.
+        now = self._work()
+        computing = now - self._segment
+        if computing >= LONG_STEP:
+            self._counted += computing
+        self._segment = now
+        return self._skipped + self._counted
 
     def now(self) -> float:
         return self._skipped + self._counted + self._running()
 
     def elapsed(self) -> float:
         return self.now()
+
+    def since_start(self, now: float) -> float:
+        return now
 
     def restart(self) -> None:
         self._skipped = self._counted = 0.0

@@ -19,7 +19,7 @@ from typing import Any, Callable, Protocol
 
 from .clock import Clock
 from .outcome import Explanation, WaitingTask, explain_deadlock, render
-from .timeline import Recorder
+from .timeline import Cause, Recorder, timer_cause
 from .unavailable import NETWORK, PROCESSES, refuse, refusing_coroutine
 
 
@@ -92,6 +92,9 @@ class PlaygroundLoop(asyncio.BaseEventLoop):
         # (asyncio.all_tasks is a set, whose order differs between Python builds).
         self.task_order: weakref.WeakKeyDictionary[asyncio.Task[Any], int] = weakref.WeakKeyDictionary()
         self._task_counter = itertools.count()
+        #: While the run is recorded: what made the callback running now ready (see timeline.py);
+        #: every handle scheduled meanwhile carries it.
+        self.cause: Cause = 0.0
         host.loop_created(self)
 
     def time(self) -> float:
@@ -121,7 +124,7 @@ class PlaygroundLoop(asyncio.BaseEventLoop):
             del task._source_traceback[-1]  # pyright: ignore[reportAttributeAccessIssue]  # names the reader's line
         recorder = self.host.recorder
         if recorder is not None:
-            recorder.created(task)
+            recorder.created(task, self.host.clock.elapsed())
         return task
 
     def call_at(self, when: float, callback: Callable[..., Any], *args: Any, context: Any = None) -> events.TimerHandle:
@@ -143,6 +146,7 @@ class PlaygroundLoop(asyncio.BaseEventLoop):
     def _call_soon(self, callback: Callable[..., Any], args: Any, context: Any) -> events.Handle:
         # As BaseEventLoop._call_soon, with a handle that is timed (and recorded) as a step.
         handle = _StepHandle(callback, args, self, context)
+        handle._cause = self.cause
         if handle._source_traceback:
             del handle._source_traceback[-1]
         self._ready.append(handle)  # type: ignore[attr-defined]
@@ -197,22 +201,17 @@ class PlaygroundLoop(asyncio.BaseEventLoop):
 _timer_numbers = itertools.count()
 
 
-def _run_step(handle: events.Handle, run: Callable[[], None]) -> None:
-    """Runs one callback of the loop as a step: timed by the clock, recorded when it is a task's."""
-    host: LoopHost = handle._loop.host
-    clock = host.clock
-    recorder = host.recorder
-    owner = getattr(handle._callback, "__self__", None)
-    task = owner if recorder is not None and isinstance(owner, asyncio.Task) else None
-    clock.boundary()
-    if task is not None and recorder is not None:
-        recorder.step_start(task)
+def _run_unrecorded(handle: events.Handle, recorder: Recorder | None) -> None:
+    """Runs one callback of the loop as a step, timed by the clock (the run is not recorded, or
+    no longer: past the recorder's cap, what is not recorded is counted)."""
+    boundary = handle._loop.host.clock.boundary
+    boundary()
     try:
-        run()
+        events.Handle._run(handle)
     finally:
-        if task is not None and recorder is not None:
-            recorder.step_end(task)
-        clock.boundary()
+        boundary()
+        if recorder is not None:
+            recorder.not_recorded(handle)
 
 
 class _OrderedTimer(events.TimerHandle):
@@ -223,7 +222,13 @@ class _OrderedTimer(events.TimerHandle):
         self._number = next(_timer_numbers)
 
     def _run(self) -> None:
-        _run_step(self, super()._run)
+        loop: PlaygroundLoop = self._loop
+        recorder = loop.host.recorder
+        if recorder is not None and recorder.recording:
+            # What a timer schedules was due when the timer was, however late the loop got to it.
+            recorder.run_step(self, timer_cause(loop.host.clock.since_start(self._when)))
+        else:
+            _run_unrecorded(self, recorder)
 
     def __lt__(self, other: Any) -> bool:
         if isinstance(other, _OrderedTimer):
@@ -247,12 +252,19 @@ class _OrderedTimer(events.TimerHandle):
 
 
 class _StepHandle(events.Handle):
-    """A callback of the ready queue: timed as a step, and when it belongs to a task, recorded."""
+    """A callback of the ready queue: timed as a step, and when it belongs to a task, recorded.
 
-    __slots__ = ()
+    Both paths are one call deep: this runs for every callback of the loop.
+    """
+
+    __slots__ = ("_cause",)
 
     def _run(self) -> None:
-        _run_step(self, super()._run)
+        recorder = self._loop.host.recorder
+        if recorder is not None and recorder.recording:
+            recorder.run_step(self, self._cause)
+        else:
+            _run_unrecorded(self, recorder)
 
 
 def waiting_tasks(loop: asyncio.AbstractEventLoop, limit: int = 5) -> tuple[list[WaitingTask], int]:

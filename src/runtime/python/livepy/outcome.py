@@ -14,6 +14,8 @@ class Outcome(TypedDict, total=False):
     exitCode: int
     message: str
     droppedChars: int
+    #: Task events past the recorder's cap (only when some were dropped).
+    droppedEvents: int
     durationMs: float
     outOfMemory: bool
     #: ``message``'s key and values, for the page to word in the reader's language.

@@ -1,5 +1,8 @@
 """stdout and stderr of a run, captured in order and sent in batches.
 
+Each chunk says which task wrote it (the task whose step was running), so the timeline can tie a
+line to its lane; a chunk never mixes two tasks or two streams.
+
 A program may print far more than a page can show. The first ``live_chars`` characters (or
 ``live_lines`` lines) are sent as they come; after that only a bounded tail is kept, sent when
 the run ends, so the last lines (often a traceback) are never lost. What was cut is counted.
@@ -23,17 +26,20 @@ class Output:
     def __init__(
         self,
         clock: Clock,
+        task_of: Callable[[], int | None] | None = None,
         live_chars: int = LIVE_CHARS,
         live_lines: int = LIVE_LINES,
         tail_chars: int = TAIL_CHARS,
         tail_lines: int = TAIL_LINES,
     ) -> None:
         self._clock = clock
+        #: Which task is writing (its number in the timeline), when the run is recorded.
+        self._task_of = task_of
         self._live_chars = live_chars
         self._live_lines = live_lines
         self._tail_chars = tail_chars
         self._tail_lines = tail_lines
-        # [stream, pieces, t] chunks not yet taken.
+        # [stream, pieces, t, task] chunks not yet taken.
         self._pending: list[list[Any]] = []
         self._tail: deque[list[Any]] | None = None
         self._tail_size = 0
@@ -64,12 +70,13 @@ class Output:
 
     def _append(self, chunks: Any, stream: str, text: str) -> None:
         t = self._ms()
+        task = self._task_of() if self._task_of is not None else None
         last = chunks[-1] if chunks else None
-        # One chunk per stream and millisecond: a tight print loop makes few objects.
-        if last is not None and last[0] == stream and t - last[2] < 1:
+        # One chunk per stream, task and millisecond: a tight print loop makes few objects.
+        if last is not None and last[0] == stream and last[3] == task and t - last[2] < 1:
             last[1].append(text)
         else:
-            chunks.append([stream, [text], t])
+            chunks.append([stream, [text], t, task])
 
     def _add_to_tail(self, stream: str, text: str) -> None:
         tail = self._tail
@@ -113,7 +120,10 @@ class Output:
             chunks.extend(c for c in self._tail if c[1] != [""])
             self._tail = deque()
             self._tail_size = self._tail_newlines = 0
-        return [{"stream": s, "text": "".join(p), "t": t} for s, p, t in chunks]
+        return [
+            {"stream": s, "text": "".join(p), "t": t} if task is None else {"stream": s, "text": "".join(p), "t": t, "task": task}
+            for s, p, t, task in chunks
+        ]
 
 
 class StreamWriter(io.TextIOBase):

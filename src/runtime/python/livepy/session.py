@@ -39,7 +39,7 @@ from .loop import Deadlock, PlaygroundLoop, StopRun
 from .outcome import Explanation, Outcome, explain, format_exception, render
 from .output import Output
 from .patches import ProgramExit, RunPatches
-from .timeline import Recorder
+from .timeline import MAX_EVENTS, Batch, Recorder, current_task_number
 
 __all__ = ["Host", "LocalHost", "Outcome", "Session"]
 
@@ -61,7 +61,9 @@ class Host(Protocol):
     def wait(self, seconds: float) -> None: ...
     def yield_now(self) -> None: ...
     def stop_requested(self) -> bool: ...
-    def send(self, chunks: list[dict[str, Any]], events: list[dict[str, Any]]) -> None: ...
+    def send(self, chunks: list[dict[str, Any]], events: Batch | None) -> None:
+        """Output chunks, and a batch of task events (timeline.py)."""
+        ...
 
 
 class LocalHost:
@@ -83,7 +85,7 @@ class LocalHost:
     def stop_requested(self) -> bool:
         return False
 
-    def send(self, chunks: list[dict[str, Any]], events: list[dict[str, Any]]) -> None:
+    def send(self, chunks: list[dict[str, Any]], events: Batch | None) -> None:
         pass
 
 
@@ -101,14 +103,15 @@ class Session:
         capture: bool = False,
         record: bool = False,
         baseline: Baseline | None = None,
+        max_events: int = MAX_EVENTS,
     ) -> None:
         if clock not in ("virtual", "real"):
             raise ValueError(f'clock must be "virtual" or "real"; received {clock!r}')
         self.host: Host = host or LocalHost()
         self.clock: Clock = VirtualClock(self.host.work) if clock == "virtual" else RealClock(self._wait)
         self.loops: list[PlaygroundLoop] = []
-        self.output = Output(self.clock) if capture else None
-        self.recorder = Recorder(self.clock) if record else None
+        self.recorder = Recorder(self.clock, max_events) if record else None
+        self.output = Output(self.clock, current_task_number if record else None) if capture else None
         self._baseline = baseline
         self._task_numbers = itertools.count(1)
         self._ticks = 0
@@ -138,8 +141,8 @@ class Session:
     def flush(self, final: bool = False) -> None:
         with self.clock.excluded():
             chunks = self.output.take(final) if self.output is not None else []
-            events_ = self.recorder.take() if self.recorder is not None else []
-            if chunks or events_:
+            events_ = self.recorder.take() if self.recorder is not None else None
+            if chunks or events_ is not None:
                 self.host.send(chunks, events_)
 
     def tick(self, signum: int = 0, frame: Any = None) -> None:
@@ -207,6 +210,9 @@ class Session:
             self._release(namespace)
         outcome["droppedChars"] = self.output.dropped if self.output is not None else 0
         self.flush(final=True)
+        # After the last batch: the recorder counts what did not fit when it sends.
+        if self.recorder is not None and self.recorder.dropped:
+            outcome["droppedEvents"] = self.recorder.dropped
         return outcome
 
     def _enter_folder(self, files: dict[str, str]) -> str:
