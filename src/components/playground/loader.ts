@@ -1,61 +1,16 @@
 /**
- * The only playground code a page loads up front (a few hundred bytes). It watches every
- * playground and:
- * - imports the editor island when one comes within ~400px of the viewport (so it is ready by
- *   the time the reader gets there, and nothing is downloaded for a page read only at the top);
- * - starts the Python runtime's warm-up, in idle time, once a playground is actually visible;
- * - mounts at once the playground a share link (`#code=...`) points to.
+ * The only playground code a page loads up front (a few hundred bytes): the editor island loads
+ * as a playground nears the viewport and Python warms up once one is visible (lazy-islands.ts);
+ * the playground a share link (`#code=...`) points to mounts at once.
  */
-const NEAR_MARGIN = '400px 0px';
+import { mountOnce, watchIslands } from '../lazy-islands.ts';
 
 const playgrounds = [...document.querySelectorAll<HTMLElement>('[data-playground]')];
+const load = (figure: HTMLElement) => void import('./mount.tsx').then((m) => m.mountPlayground(figure));
 
-function mount(figure: HTMLElement): void {
-  if (figure.dataset.mounting) return;
-  figure.dataset.mounting = 'true';
-  void import('./mount.tsx').then((m) => m.mountPlayground(figure));
+if (playgrounds.length > 0 && /(^#|&)code=/.test(location.hash)) {
+  // A share link: its playground mounts now (the island picks which one takes the code).
+  const target = new URLSearchParams(location.hash.slice(1)).get('in');
+  mountOnce(playgrounds.find((p) => p.dataset.example === target) ?? playgrounds[0]!, load);
 }
-
-function whenIdle(callback: () => void): void {
-  if ('requestIdleCallback' in window) window.requestIdleCallback(callback, { timeout: 3000 });
-  else setTimeout(callback, 200);
-}
-
-let warming = false;
-function warmUp(): void {
-  if (warming) return;
-  warming = true;
-  whenIdle(() => void import('./warm-up.ts').then((m) => m.warmUp()));
-}
-
-if (playgrounds.length > 0) {
-  if (/(^#|&)code=/.test(location.hash)) {
-    // A share link: its playground mounts now (the island picks which one takes the code).
-    const target = new URLSearchParams(location.hash.slice(1)).get('in');
-    mount(playgrounds.find((p) => p.dataset.example === target) ?? playgrounds[0]!);
-  }
-  if ('IntersectionObserver' in window) {
-    const near = new IntersectionObserver(
-      (entries) => {
-        for (const entry of entries) {
-          if (!entry.isIntersecting) continue;
-          near.unobserve(entry.target);
-          mount(entry.target as HTMLElement);
-        }
-      },
-      { rootMargin: NEAR_MARGIN },
-    );
-    const seen = new IntersectionObserver((entries) => {
-      if (entries.some((e) => e.isIntersecting)) {
-        seen.disconnect();
-        warmUp();
-      }
-    });
-    for (const figure of playgrounds) {
-      near.observe(figure);
-      seen.observe(figure);
-    }
-  } else {
-    playgrounds.forEach(mount);
-  }
-}
+watchIslands({ elements: playgrounds, load, needsPython: true });
