@@ -10,4 +10,5 @@
 # supported platforms, publish the packages on PyPI, merge the PR
 # to the target branch, create a Git tag pointing to the commit.
 
-__version__ = '0.27.0'
+# stand-in: asyncpg 0.27.0, as Debian ships it, with the protocol replaced (see NOTICE.md).
+__version__ = '0.27.0-standin'

@@ -797,70 +797,14 @@ async def __connect_addr(
     record_class,
     params_input,
 ):
-    connected = _create_future(loop)
+    # stand-in: the connection goes to the database this page runs (PGlite), in memory, instead
+    # of a socket; there is no TLS to negotiate, so `retry` never applies.
+    from .protocol import database as _database
+    from .protocol import protocol as _protocol
+    from livepy import standins as _standins
 
-    proto_factory = lambda: protocol.Protocol(
-        addr, connected, params, record_class, loop)
-
-    if isinstance(addr, str):
-        # UNIX socket
-        connector = loop.create_unix_connection(proto_factory, addr)
-
-    elif params.ssl and params.direct_tls:
-        # if ssl and direct_tls are given, skip STARTTLS and perform direct
-        # SSL connection
-        connector = loop.create_connection(
-            proto_factory, *addr, ssl=params.ssl
-        )
-
-    elif params.ssl:
-        connector = _create_ssl_connection(
-            proto_factory, *addr, loop=loop, ssl_context=params.ssl,
-            ssl_is_advisory=params.sslmode == SSLMode.prefer)
-    else:
-        connector = loop.create_connection(proto_factory, *addr)
-
-    connector = asyncio.ensure_future(connector)
-    before = time.monotonic()
-    tr, pr = await compat.wait_for(connector, timeout=timeout)
-    timeout -= time.monotonic() - before
-
-    try:
-        if timeout <= 0:
-            raise asyncio.TimeoutError
-        await compat.wait_for(connected, timeout=timeout)
-    except (
-        exceptions.InvalidAuthorizationSpecificationError,
-        exceptions.ConnectionDoesNotExistError,  # seen on Windows
-    ):
-        tr.close()
-
-        # retry=True here is a redundant check because we don't want to
-        # accidentally raise the internal _RetryConnectSignal to the user
-        if retry and (
-            params.sslmode == SSLMode.allow and not pr.is_ssl or
-            params.sslmode == SSLMode.prefer and pr.is_ssl
-        ):
-            # Trigger retry when:
-            #   1. First attempt with sslmode=allow, ssl=None failed
-            #   2. First attempt with sslmode=prefer, ssl=ctx failed while the
-            #      server claimed to support SSL (returning "S" for SSLRequest)
-            #      (likely because pg_hba.conf rejected the connection)
-            raise _RetryConnectSignal()
-
-        else:
-            # but will NOT retry if:
-            #   1. First attempt with sslmode=prefer failed but the server
-            #      doesn't support SSL (returning 'N' for SSLRequest), because
-            #      we already tried to connect without SSL thru ssl_is_advisory
-            #   2. Second attempt with sslmode=prefer, ssl=None failed
-            #   3. Second attempt with sslmode=allow, ssl=ctx failed
-            #   4. Any other sslmode
-            raise
-
-    except (Exception, asyncio.CancelledError):
-        tr.close()
-        raise
+    db = _database.current(_standins.database_engine)
+    tr, pr = await _protocol.connect(addr, params, record_class, db, timeout)
 
     con = connection_class(pr, tr, loop, addr, config, params_input)
     pr.set_connection(con)
@@ -897,40 +841,9 @@ async def _connect(*, loop, timeout, connection_class, record_class, **kwargs):
 
 async def _cancel(*, loop, addr, params: _ConnectionParameters,
                   backend_pid, backend_secret):
-
-    class CancelProto(asyncio.Protocol):
-
-        def __init__(self):
-            self.on_disconnect = _create_future(loop)
-            self.is_ssl = False
-
-        def connection_lost(self, exc):
-            if not self.on_disconnect.done():
-                self.on_disconnect.set_result(True)
-
-    if isinstance(addr, str):
-        tr, pr = await loop.create_unix_connection(CancelProto, addr)
-    else:
-        if params.ssl and params.sslmode != SSLMode.allow:
-            tr, pr = await _create_ssl_connection(
-                CancelProto,
-                *addr,
-                loop=loop,
-                ssl_context=params.ssl,
-                ssl_is_advisory=params.sslmode == SSLMode.prefer)
-        else:
-            tr, pr = await loop.create_connection(
-                CancelProto, *addr)
-            _set_nodelay(_get_socket(tr))
-
-    # Pack a CancelRequest message
-    msg = struct.pack('!llll', 16, 80877102, backend_pid, backend_secret)
-
-    try:
-        tr.write(msg)
-        await pr.on_disconnect
-    finally:
-        tr.close()
+    # stand-in: a query is never left running in the page's database (each one has finished
+    # before the stand-in waits for it), so there is nothing to cancel.
+    pass
 
 
 def _get_socket(transport):

@@ -1,0 +1,99 @@
+"""Stand-ins for aiohttp and asyncpg, importable only by a run that declares them.
+
+A chapter's example about web requests or databases declares the stand-ins it needs
+(``#: standins: aiohttp``); its run then finds ``import aiohttp`` in ``../standins/aiohttp``
+instead of failing. Any other run keeps Python's own ModuleNotFoundError. The stand-ins' modules
+are dropped at the end of the run, so the next run starts without them (and with fresh state).
+
+What each stand-in needs from the place it runs comes from here: asyncpg's database engine (in
+the browser, PGlite; see ``standins/asyncpg/protocol/database.py``).
+"""
+
+from __future__ import annotations
+
+import importlib.abc
+import importlib.machinery
+import os
+import sys
+from types import ModuleType
+from typing import Any, Callable, Sequence
+
+#: The stand-ins there are, by the name a program imports.
+KNOWN = ("aiohttp", "asyncpg")
+#: Where they live: beside this package, in the repository and in the browser's file system.
+DIRECTORY = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "standins")
+
+
+class UnknownStandin(ValueError):
+    pass
+
+
+class _Finder(importlib.abc.MetaPathFinder):
+    def __init__(self, run: StandinRun) -> None:
+        self._run = run
+
+    def find_spec(self, fullname: str, path: Sequence[str] | None, target: ModuleType | None = None) -> Any:
+        top = fullname.partition(".")[0]
+        if top not in self._run.names:
+            return None
+        search = [self._run.directory] if fullname == top else path
+        spec = importlib.machinery.PathFinder.find_spec(fullname, search)
+        if spec is not None and fullname == top:
+            self._run.used.add(top)
+        return spec
+
+
+class StandinRun:
+    """The stand-ins one run declared, and what they need while it runs."""
+
+    def __init__(
+        self,
+        names: Sequence[str],
+        database: Callable[[], Any] | None = None,
+        directory: str = DIRECTORY,
+    ) -> None:
+        unknown = [name for name in names if name not in KNOWN]
+        if unknown:
+            raise UnknownStandin(f"unknown stand-in {unknown[0]!r}; known: {', '.join(KNOWN)}")
+        self.names = frozenset(names)
+        self.directory = directory
+        self.used: set[str] = set()
+        self._database = database
+        self._finder = _Finder(self)
+
+    def install(self) -> Callable[[], None]:
+        """Puts the finder in place for the run; returns what undoes it."""
+        global _current
+        previous = _current
+        _current = self
+        sys.meta_path.insert(0, self._finder)
+
+        def undo() -> None:
+            global _current
+            if self._finder in sys.meta_path:
+                sys.meta_path.remove(self._finder)
+            for name in [n for n in sys.modules if n.partition(".")[0] in self.names]:
+                module = sys.modules[name]
+                if getattr(module, "__file__", "") and str(module.__file__).startswith(self.directory):
+                    del sys.modules[name]
+            _current = previous
+
+        return undo
+
+    def database(self) -> Any:
+        if self._database is None:
+            raise ConnectionRefusedError(
+                "this run has no database: an example that uses asyncpg declares it with "
+                "`#: standins: asyncpg`"
+            )
+        return self._database()
+
+
+_current: StandinRun | None = None
+
+
+def database_engine() -> Any:
+    """The database the asyncpg stand-in talks to, for the current run."""
+    if _current is None:
+        raise RuntimeError("the asyncpg stand-in runs only inside a run that declares it")
+    return _current.database()
