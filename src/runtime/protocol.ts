@@ -51,6 +51,13 @@ export interface Explanation {
   key: string;
   values: Record<string, string | number | WaitingTask[]>;
 }
+/**
+ * Stand-ins a run may import instead of libraries the page cannot run (they need sockets):
+ * `aiohttp` answers requests with the program's own aiohttp.web handlers, on a network inside the
+ * run; `asyncpg` talks to PostgreSQL 18 running in the page (PGlite). See src/runtime/python/standins/.
+ */
+export type StandinName = 'aiohttp' | 'asyncpg';
+export const STANDIN_NAMES: readonly StandinName[] = ['aiohttp', 'asyncpg'];
 
 export interface RunOutcome {
   status: RunStatus;
@@ -78,6 +85,8 @@ export interface RunOutcome {
    * the worker after this run, so the next one starts clean.
    */
   recycle?: boolean;
+  /** The stand-ins the program imported: the run was simulated, and the page says so. */
+  standins?: StandinName[];
 }
 
 export interface RunRequestOptions {
@@ -86,6 +95,10 @@ export interface RunRequestOptions {
   filename?: string;
   /** Modules beside the program that it may import: file name (`server.py`) -> source. */
   files?: Record<string, string>;
+  /** Stand-ins the program may import (an example declares them with `#: standins:`). */
+  standins?: StandinName[];
+  /** SQL run on the fresh database before the program (with the `asyncpg` stand-in only). */
+  seed?: string;
 }
 
 export interface WorkerInfo {
@@ -111,6 +124,8 @@ export interface InitRequest {
   port?: MessagePort;
   /** Where Pyodide's core files are served, ending in `/` (the site's own origin). */
   indexURL: string;
+  /** Where PGlite's files are served, ending in `/`, for runs that need a database. */
+  databaseURL?: string;
   /** `false` makes the worker behave as in a browser without JSPI (tests, the dev page). */
   jspi?: boolean;
   /** Int32Array over a SharedArrayBuffer: the page writes 1 at [0] to ask a busy run to stop. */
@@ -177,6 +192,23 @@ export interface ResultMessage {
   outcome: RunOutcome;
 }
 
+/**
+ * The database a run needs is loading (its first run in this worker): the page shows progress.
+ * `download` repeats as bytes arrive; `start` while PostgreSQL starts; `ready` once, with the
+ * whole load's duration.
+ */
+export interface LoadingMessage {
+  type: 'loading';
+  /** The run's id. */
+  id: number;
+  what: 'database';
+  phase: 'download' | 'start' | 'ready';
+  loadedBytes: number;
+  totalBytes: number;
+  /** On `ready`: how long loading took. */
+  ms?: number;
+}
+
 export interface ErrorMessage {
   type: 'error';
   id: number;
@@ -191,6 +223,7 @@ export type WorkerMessage =
   | OutputMessage
   | TaskEventsMessage
   | ResultMessage
+  | LoadingMessage
   | ErrorMessage;
 
 // ---- reading what arrives -------------------------------------------------------------------
@@ -213,6 +246,7 @@ const EVENT_KINDS = ['created', 'step-start', 'step-end', 'done'] as const;
 const TASK_OUTCOMES = ['result', 'exception', 'cancelled'] as const;
 const RUN_STATUSES = ['ok', 'error', 'stopped', 'deadlock'] as const;
 const WORKER_STATUSES = ['loading', 'ready', 'running'] as const;
+const LOADING_PHASES = ['download', 'start', 'ready'] as const;
 
 function readChunk(value: unknown): OutputChunk | undefined {
   if (!isObject(value) || !oneOf(value['stream'], STREAMS) || typeof value['text'] !== 'string' || !isFiniteNumber(value['t'])) {
@@ -252,7 +286,7 @@ function readExplanation(value: unknown): Explanation | undefined {
 
 function readOutcome(value: unknown): RunOutcome | undefined {
   if (!isObject(value)) return undefined;
-  const { status, exitCode, message, explanation, droppedChars, durationMs, outOfMemory, recycle } = value;
+  const { status, exitCode, message, explanation, droppedChars, durationMs, outOfMemory, recycle, standins } = value;
   if (!oneOf(status, RUN_STATUSES) || !Number.isInteger(exitCode) || !isFiniteNumber(droppedChars) || !isFiniteNumber(durationMs)) {
     return undefined;
   }
@@ -261,6 +295,8 @@ function readOutcome(value: unknown): RunOutcome | undefined {
   }
   const explained = explanation === undefined ? undefined : readExplanation(explanation);
   if (explanation !== undefined && explained === undefined) return undefined;
+  const standinList = standins === undefined ? undefined : readAll(standins, (item) => (oneOf(item, STANDIN_NAMES) ? item : undefined));
+  if (standins !== undefined && standinList === undefined) return undefined;
   return {
     status,
     exitCode: exitCode as number,
@@ -270,6 +306,7 @@ function readOutcome(value: unknown): RunOutcome | undefined {
     ...(explained === undefined ? {} : { explanation: explained }),
     ...(outOfMemory === undefined ? {} : { outOfMemory: outOfMemory as boolean }),
     ...(recycle === undefined ? {} : { recycle: recycle as boolean }),
+    ...(standinList === undefined ? {} : { standins: standinList }),
   };
 }
 
@@ -318,6 +355,14 @@ export function readWorkerMessage(data: unknown): WorkerMessage | undefined {
     case 'result': {
       const outcome = readOutcome(data['outcome']);
       return outcome && { type: 'result', id, outcome };
+    }
+    case 'loading': {
+      const { what, phase, loadedBytes, totalBytes, ms } = data;
+      if (what !== 'database' || !oneOf(phase, LOADING_PHASES) || !isFiniteNumber(loadedBytes) || !isFiniteNumber(totalBytes)) {
+        return undefined;
+      }
+      if (!(ms === undefined || isFiniteNumber(ms))) return undefined;
+      return { type: 'loading', id, what, phase, loadedBytes, totalBytes, ...(ms === undefined ? {} : { ms }) };
     }
     case 'error': {
       const { message, fatal } = data;

@@ -20,6 +20,7 @@ from .clock import SECONDS_PER_CHECK, blocking_sleep
 from .isolation import Baseline
 from .patches import get_policy, set_policy
 from .session import Session
+from .standins import StandinRun
 
 _current: Session | None = None
 
@@ -98,12 +99,31 @@ def _current_host_suspending() -> bool:
     return isinstance(host, JsHost) and host.suspending
 
 
-def run(code: str, filename: str, clock: str, js: Any, files_json: str = "{}") -> str:
+class JsDatabase:
+    """The page's database (src/runtime/database.ts: PGlite) as the asyncpg stand-in's engine."""
+
+    def __init__(self, database: Any) -> None:
+        from pyodide.ffi import to_js  # type: ignore[import-not-found]
+
+        self._database = database
+        self._to_js = to_js
+
+    def exchange(self, data: bytes) -> bytes:
+        return self._database.exchange(self._to_js(data)).to_bytes()
+
+    def copy_in(self, statement: str, payload: bytes) -> bytes:
+        return self._database.copyIn(statement, self._to_js(payload)).to_bytes()
+
+
+def run(code: str, filename: str, clock: str, js: Any, files_json: str = "{}", standins_json: str = "[]") -> str:
     global _current
     session = Session(clock, host=JsHost(js), capture=True, record=True, baseline=_baseline)
+    names = json.loads(standins_json)
+    database = js.database
+    standins = StandinRun(names, database=(lambda: JsDatabase(database)) if database else None) if names else None
     _current = session
     try:
-        outcome = session.run(code, filename, json.loads(files_json))
+        outcome = session.run(code, filename, json.loads(files_json), standins)
     finally:
         _current = None
     return json.dumps(outcome)
