@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Host } from '../../src/runtime/host.ts';
-import type { Clock, RunOutcome, WorkerInfo, WorkerMessage } from '../../src/runtime/protocol.ts';
+import type { Clock, RunOutcome, RunRequestOptions, WorkerInfo, WorkerMessage } from '../../src/runtime/protocol.ts';
 import { nodeHost } from '../runtime/node-host.ts';
 import { EXAMPLE_TIMEOUT_MS } from './cpython.ts';
 
@@ -57,25 +57,38 @@ export class PyodideExampleRunner {
     return this.#info?.pythonVersion ?? 'unknown';
   }
 
-  /** Runs the program at `file` as the playground does, with the clock its output was taken on. */
-  run(file: string, clock: Clock, timeoutMs: number = EXAMPLE_TIMEOUT_MS): Promise<PyodideRunResult> {
+  /**
+   * Runs the program at `file` as the playground does, with the clock its output was taken on;
+   * `extra`: the helper modules beside it and the stand-ins it declares, as the page passes them.
+   */
+  run(
+    file: string,
+    clock: Clock,
+    timeoutMs: number = EXAMPLE_TIMEOUT_MS,
+    extra: Pick<RunRequestOptions, 'files' | 'standins'> = {},
+  ): Promise<PyodideRunResult> {
     const id = this.#nextId++;
     const code = readFileSync(file, 'utf8');
     let output = '';
     let timedOut = false;
     return new Promise((resolve) => {
       // The reader's Stop button, pressed for them when a run takes too long.
-      const timer = setTimeout(() => {
+      const pressStop = () => {
         timedOut = true;
         this.#host.handle({ type: 'stop', id: this.#nextId++, run: id });
-      }, timeoutMs);
+      };
+      let timer = setTimeout(pressStop, timeoutMs);
       const finish = (exitCode: number | undefined, outcome: RunOutcome | undefined): void => {
         clearTimeout(timer);
         this.#listeners.delete(id);
         resolve({ output, exitCode, timedOut, outcome });
       };
       this.#listeners.set(id, (message) => {
-        if (message.type === 'output') {
+        if (message.type === 'loading') {
+          // The first database run loads PGlite first: the program's time starts once it is in.
+          clearTimeout(timer);
+          timer = setTimeout(pressStop, timeoutMs);
+        } else if (message.type === 'output') {
           for (const chunk of message.chunks) output += chunk.text;
         } else if (message.type === 'result') {
           // As the runner CLI does: a deadlock's explanation is the last thing on stderr.
@@ -88,7 +101,7 @@ export class PyodideExampleRunner {
           finish(undefined, undefined);
         }
       });
-      this.#host.handle({ type: 'run', id, code, options: { clock, filename: path.basename(file) } });
+      this.#host.handle({ type: 'run', id, code, options: { clock, filename: path.basename(file), ...extra } });
     });
   }
 }
