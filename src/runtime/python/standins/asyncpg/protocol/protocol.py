@@ -154,6 +154,7 @@ class PreparedStatementState:
         self.rows_codecs: tuple[codecs.Codec, ...] | None = None
         self.args_num = self.cols_num = 0
         self.cols_desc: RecordDescriptor | None = None
+        self._decoders: tuple[Callable[[bytes], Any], ...] | None = None
         self.closed = False
         self.refs = 0
         self.record_class = record_class
@@ -212,6 +213,7 @@ class PreparedStatementState:
         self.cols_num = len(columns or ())
         self.cols_desc = None
         self.rows_codecs = None
+        self._decoders = None
 
     def _set_args_desc(self, oids: list[int]) -> None:
         self.parameters_desc = oids
@@ -308,8 +310,10 @@ class PreparedStatementState:
                 f"the number of columns in the result row ({len(values)}) is "
                 f"different from what was described ({self.cols_num})"
             )
-        row_codecs = self.rows_codecs or ()
-        decoded = tuple(None if value is None else row_codecs[i].decode(value) for i, value in enumerate(values))
+        decoders = self._decoders
+        if decoders is None:
+            decoders = self._decoders = tuple(codec.decode for codec in self.rows_codecs or ())
+        decoded = tuple([None if value is None else decode(value) for decode, value in zip(decoders, values)])
         return self.record_class._make(self.cols_desc or EMPTY, decoded)
 
 
