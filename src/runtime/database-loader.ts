@@ -54,6 +54,14 @@ async function blobOf(url: string, report: (bytes: number) => void): Promise<Blo
   return new Response(counted(await fetched(url), report)).blob();
 }
 
+/** The snapshot as PGlite reads it best: typed as gzip when it still is (a server may have
+ * decompressed it on the way, sending it with Content-Encoding: gzip). */
+async function snapshotOf(url: string, report: (bytes: number) => void): Promise<Blob> {
+  const blob = await blobOf(url, report);
+  const magic = new Uint8Array(await blob.slice(0, 2).arrayBuffer());
+  return magic[0] === 0x1f && magic[1] === 0x8b ? new Blob([blob], { type: 'application/gzip' }) : blob;
+}
+
 export async function loadPageDatabase(
   url: string,
   progress: (loadedBytes: number, totalBytes: number) => void,
@@ -73,7 +81,7 @@ export async function loadPageDatabase(
       WebAssembly.compileStreaming(new Response(counted(response, report), { headers: { 'Content-Type': 'application/wasm' } })),
     ),
     blobOf(`${url}pglite.data`, report),
-    blobOf(`${url}${manifest.snapshot}`, report),
+    snapshotOf(`${url}${manifest.snapshot}`, report),
   ]);
   progress(total, total);
   return module.PGlite.create({ pgliteWasmModule, initdbWasmModule: unusedInitdb(), fsBundle, loadDataDir });

@@ -6,9 +6,11 @@ import { clearEdit, loadEdit, saveEdit } from '../../lib/playground/edits.ts';
 import { forkHash, forkIdFromHash, type ForkStore } from '../../lib/playground/forks.ts';
 import type { ShareError } from '../../lib/playground/share.ts';
 import type { KeyValueStore, SaveResult } from '../../lib/playground/storage.ts';
+import { databaseFits, readDeviceHints, simulationLabels } from '../../lib/playground/standins.ts';
 import { format, type PlaygroundStrings } from '../../lib/playground/string-keys.ts';
 import { Editor, type EditorApi } from './Editor.tsx';
 import { OutputPanel } from './OutputPanel.tsx';
+import { RecordedOutput } from './RecordedOutput.tsx';
 import { Toolbar } from './Toolbar.tsx';
 import { useRunner } from './useRunner.ts';
 
@@ -121,9 +123,20 @@ export function Playground(props: {
     editorApi.current?.setCode(next);
   }, []);
 
+  // A fork opened in My playgrounds runs as a scratch program: no helper modules, no stand-ins.
+  const extra = forkId ? undefined : config.run;
+  const simulated = simulationLabels(extra?.standins ?? [], strings);
+  // Where PostgreSQL in the page could end the tab, the recorded output comes first.
+  const [recordedShown, setRecordedShown] = useState(false);
+  const anyway = useRef(false);
   const run = useCallback(() => {
-    void runner.run(getCode(), clock, fileName);
-  }, [runner, clock, fileName, getCode]);
+    if (config.recorded !== undefined && extra?.standins.includes('asyncpg') && !anyway.current && !databaseFits(readDeviceHints())) {
+      setRecordedShown(true);
+      return;
+    }
+    setRecordedShown(false);
+    void runner.run(getCode(), clock, fileName, extra);
+  }, [runner, clock, fileName, getCode, extra, config.recorded]);
   const runRef = useRef(run);
   runRef.current = run;
   const runShortcut = useCallback(() => runRef.current(), []);
@@ -286,16 +299,29 @@ export function Playground(props: {
         onChange={onChange}
         onRunShortcut={runShortcut}
       />
-      {showOutput && (
-        <OutputPanel
+      {recordedShown && config.recorded !== undefined ? (
+        <RecordedOutput
           id={id}
           strings={strings}
-          lang={config.lang}
-          output={runner.output}
-          view={runner.view}
-          run={runner.lastRun}
-          onGoToLine={goToLine}
+          recorded={config.recorded}
+          onRunAnyway={() => {
+            anyway.current = true;
+            runRef.current();
+          }}
         />
+      ) : (
+        showOutput && (
+          <OutputPanel
+            id={id}
+            strings={strings}
+            lang={config.lang}
+            output={runner.output}
+            view={runner.view}
+            run={runner.lastRun}
+            onGoToLine={goToLine}
+            simulated={simulated}
+          />
+        )
       )}
     </div>
   );

@@ -1,11 +1,19 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Clock } from '../../runtime/client.ts';
+import type { Clock, StandinName } from '../../runtime/client.ts';
 import { getRuntime } from '../../runtime/page.ts';
 import { appendOutput, emptyOutput, type OutputState } from '../../lib/playground/output.ts';
 import type { RunView } from './OutputPanel.tsx';
 
 /** The page has one Python runtime; one playground runs at a time. */
 let owner: symbol | undefined;
+
+/** What a run gets besides its code: the modules beside the program, the stand-ins it may use. */
+export interface RunExtra {
+  files?: Record<string, string>;
+  standins?: StandinName[];
+}
+
+const NO_EXTRA: RunExtra = {};
 
 export function useRunner() {
   const me = useRef(Symbol('playground')).current;
@@ -22,7 +30,7 @@ export function useRunner() {
   }, [me]);
 
   const run = useCallback(
-    async (code: string, clock: Clock, filename: string) => {
+    async (code: string, clock: Clock, filename: string, extra: RunExtra = NO_EXTRA) => {
       if (owner && owner !== me) {
         setView({ phase: 'busy' });
         return;
@@ -34,9 +42,12 @@ export function useRunner() {
       setLastRun({ fileName: filename, clock });
       setView({ phase: 'running', loading: runtime.status !== 'ready' && runtime.status !== 'running', stopping: false });
       try {
-        const outcome = await runtime.run(code, { clock, filename }, {
+        const outcome = await runtime.run(code, { clock, filename, ...extra }, {
           onOutput(chunks) {
             setOutput((o) => appendOutput(o, chunks));
+          },
+          onLoading({ phase, loadedBytes, totalBytes }) {
+            setView((v) => (v.phase === 'running' ? { ...v, database: phase === 'ready' ? undefined : { phase, loadedBytes, totalBytes } } : v));
           },
         });
         setView({
