@@ -53,6 +53,10 @@ interface PythonReset {
   (): void;
 }
 
+interface PythonPrepareStandins {
+  (names: string): void;
+}
+
 interface PythonRun {
   (code: string, filename: string, clock: string, host: object, files: string, standins: string): string;
   callPromising(code: string, filename: string, clock: string, host: object, files: string, standins: string): Promise<string>;
@@ -79,6 +83,9 @@ export class Host {
   #pyodide: PyodideAPI | undefined;
   #runPython: PythonRun | undefined;
   #resetPython: PythonReset | undefined;
+  #importStandinsOnce: PythonPrepareStandins | undefined;
+  /** Stand-ins already imported once in this interpreter (see livepy/browser.py prepare_standins). */
+  readonly #preparedStandins = new Set<string>();
   #loading: Promise<void> | undefined;
   #jspi = false;
   #stopSignal: Int32Array | undefined;
@@ -157,6 +164,7 @@ export class Host {
       `import sys\nsys.path.insert(0, ${JSON.stringify(RUNNER_ROOT)})\nfrom livepy.browser import run\nrun`,
     ) as PythonRun;
     this.#resetPython = pyodide.runPython('from livepy.browser import reset\nreset') as PythonReset;
+    this.#importStandinsOnce = pyodide.runPython('from livepy.browser import prepare_standins\nprepare_standins') as PythonPrepareStandins;
     this.#pyodide = pyodide;
     this.#loadMs = Math.round(performance.now() - started);
   }
@@ -180,6 +188,11 @@ export class Host {
     if (standins.length === 0) return {};
     try {
       await this.#writeStandins(pyodide);
+      const fresh = standins.filter((name) => !this.#preparedStandins.has(name));
+      if (fresh.length > 0) {
+        this.#importStandinsOnce?.(JSON.stringify(fresh));
+        for (const name of fresh) this.#preparedStandins.add(name);
+      }
     } catch (error) {
       return failed(`The stand-ins could not be loaded: ${messageOf(error)}`);
     }

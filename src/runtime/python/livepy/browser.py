@@ -11,8 +11,10 @@ read its messages (under JSPI) and ends the run when Stop was pressed.
 from __future__ import annotations
 
 import array
+import importlib
 import json
 import signal
+import sys
 from asyncio import events
 from typing import Any
 
@@ -127,6 +129,25 @@ def run(code: str, filename: str, clock: str, js: Any, files_json: str = "{}", s
     finally:
         _current = None
     return json.dumps(outcome)
+
+
+def prepare_standins(names_json: str) -> None:
+    """Between runs, the first time a page runs an example with stand-ins: import them once,
+    writing their bytecode, and keep the standard-library modules they need loaded from then on
+    (a run drops the modules it imported), so later runs import the stand-ins quickly."""
+    run = StandinRun(json.loads(names_json))
+    undo = run.install()
+    writes = sys.dont_write_bytecode
+    sys.dont_write_bytecode = False
+    try:
+        for name in sorted(run.names):
+            importlib.import_module(name)
+            if name == "aiohttp":
+                importlib.import_module("aiohttp.web")
+    finally:
+        sys.dont_write_bytecode = writes
+        undo()  # the stand-ins themselves: only a run that declares them may import them
+    _baseline.keep_loaded()
 
 
 def reset() -> None:
