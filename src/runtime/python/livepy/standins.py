@@ -59,6 +59,7 @@ class StandinRun:
         self.directory = directory
         self.used: set[str] = set()
         self._database = database
+        self._engine: Any = None
         self._finder = _Finder(self)
 
     def install(self) -> Callable[[], None]:
@@ -76,17 +77,26 @@ class StandinRun:
                 module = sys.modules[name]
                 if getattr(module, "__file__", "") and str(module.__file__).startswith(self.directory):
                     del sys.modules[name]
+            # An engine of the run's own (a socket to a real server, on CPython) ends with it;
+            # the browser's database outlives runs and has nothing to close here.
+            close = getattr(self._engine, "close", None)
+            if close is not None:
+                close()
+            self._engine = None
             _current = previous
 
         return undo
 
     def database(self) -> Any:
+        """The run's database engine, made on first use (the first connection)."""
         if self._database is None:
             raise ConnectionRefusedError(
                 "this run has no database: an example that uses asyncpg declares it with "
                 "`#: standins: asyncpg`"
             )
-        return self._database()
+        if self._engine is None:
+            self._engine = self._database()
+        return self._engine
 
 
 _current: StandinRun | None = None
