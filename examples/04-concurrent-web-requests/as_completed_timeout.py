@@ -1,4 +1,5 @@
-#: runs: local
+#: runs: browser
+#: standins: aiohttp
 #: varies: 0\.[12](?= s  got \{'delay': 0\.1\})
 #: varies: 0\.[34](?= s  got \{'delay': 0\.3\})
 #: varies: 0\.[56](?= s  got \{'delay': 0\.5\})

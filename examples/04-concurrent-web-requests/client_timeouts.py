@@ -1,4 +1,5 @@
-#: runs: local
+#: runs: browser
+#: standins: aiohttp
 #: varies: (?<=\{"delay": 0\.2\}\s+)0\.[23](?= s)
 #: varies: (?<=total=0\.5\s+TimeoutError\s+)0\.[56](?= s)
 #: varies: (?<=\{"delay": 0\.7\}\s+)0\.[78](?= s)

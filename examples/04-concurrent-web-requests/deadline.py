@@ -1,4 +1,5 @@
-#: runs: local
+#: runs: browser
+#: standins: aiohttp
 #: varies: (?<=page ready after )0\.[67](?= s)
 #: varies: (?<=TimeoutError after )0\.[56](?= s)
 # /// script

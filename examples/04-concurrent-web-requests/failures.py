@@ -1,4 +1,5 @@
-#: runs: local
+#: runs: browser
+#: standins: aiohttp
 # /// script
 # requires-python = ">=3.11"
 # dependencies = ["aiohttp>=3.8"]
@@ -6,18 +7,17 @@
 """The ways a request can fail, and what aiohttp raises for each (or does not raise)."""
 
 import asyncio
-import socket
 
 import aiohttp
 
 from api_server import serve
 
 
-def closed_port() -> int:
-    """A port on 127.0.0.1 where nothing listens: taken from the OS, then let go."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+async def stopped_server() -> str:
+    """The address of a server that has stopped: nothing listens on its port any more."""
+    async with serve() as base_url:
+        pass
+    return base_url
 
 
 async def attempt(session: aiohttp.ClientSession, url: str, check_status: bool = False) -> str:
@@ -44,7 +44,7 @@ async def main() -> None:
             ("a 500 answer", f"{base_url}/status/500", False),
             ("a 500 answer, raise_for_status()", f"{base_url}/status/500", True),
             ("the server closes the connection", f"{base_url}/reset", False),
-            ("nothing listens on the port", f"http://127.0.0.1:{closed_port()}/", False),
+            ("nothing listens on the port", f"{await stopped_server()}/", False),
             ("no answer within 0.5 s", f"{base_url}/delay/2", False),
         ]
         for label, url, check_status in cases:

@@ -1,4 +1,5 @@
-#: runs: local
+#: runs: browser
+#: standins: aiohttp
 #: varies: 0\.[23](?= s: mirror-b answered)
 #: varies: 0\.[12](?= s: no answer)
 # /// script

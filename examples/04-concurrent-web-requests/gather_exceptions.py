@@ -1,4 +1,5 @@
-#: runs: local
+#: runs: browser
+#: standins: aiohttp
 #: varies: 0\.[23](?= s  (raised|still running))
 #: varies: 0\.[67](?= s  (they finished|gather returned))
 # /// script

@@ -1,4 +1,5 @@
-#: runs: local
+#: runs: browser
+#: standins: aiohttp
 #: varies: (?<=gather returned after )0\.[67](?= s)
 # /// script
 # requires-python = ">=3.11"

@@ -1,4 +1,5 @@
-#: runs: local
+#: runs: browser
+#: standins: aiohttp
 #: varies: 0\.[01](?= s  attempt 1:)
 #: varies: 0\.[12](?= s  attempt 2:)
 #: varies: 0\.[34](?= s  attempt 3:)

@@ -1,4 +1,5 @@
-#: runs: local
+#: runs: browser
+#: standins: aiohttp
 #: varies: 0\.[23](?= s, at most 12 at once)
 #: varies: 0\.[6-8](?= s, at most  4 at once)
 # /// script

@@ -1,4 +1,5 @@
-#: runs: local
+#: runs: browser
+#: standins: aiohttp
 #: varies: (?<=sequential: 8 requests in )2\.[4-7](?= s)
 #: varies: (?<=concurrent: 8 requests in )0\.[34](?= s)
 # /// script

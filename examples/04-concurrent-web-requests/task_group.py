@@ -1,4 +1,5 @@
-#: runs: local
+#: runs: browser
+#: standins: aiohttp
 #: varies: (?<=the group ended after )0\.[2-4](?= s)
 # /// script
 # requires-python = ">=3.11"

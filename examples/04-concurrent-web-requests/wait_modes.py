@@ -1,4 +1,5 @@
-#: runs: local
+#: runs: browser
+#: standins: aiohttp
 #: varies: (?<=FIRST_COMPLETED returned after )0\.[23](?= s)
 #: varies: (?<=FIRST_EXCEPTION returned after )0\.[45](?= s)
 #: varies: (?<=ALL_COMPLETED returned after )0\.[89](?= s)

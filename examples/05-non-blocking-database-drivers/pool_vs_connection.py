@@ -1,4 +1,5 @@
-#: runs: local
+#: runs: browser
+#: standins: asyncpg
 #: services: postgres
 #: varies: \d+\.\d s on
 # /// script

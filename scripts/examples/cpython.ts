@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { ExampleMeta } from '../../src/lib/examples/metadata.ts';
+import { runsForRealOnCPython, type ExampleMeta } from '../../src/lib/examples/metadata.ts';
 import { runMerged, type ProcessResult } from './process.ts';
 import { RUNNER_CLI, runnerCliExists, type PythonInterpreter } from './python.ts';
 
@@ -7,7 +7,9 @@ import { RUNNER_CLI, runnerCliExists, type PythonInterpreter } from './python.ts
  * How an example runs on CPython:
  * - a browser example through the runner CLI, with the clock its output was recorded on (the
  *   code path a reader's browser takes, minus WebAssembly);
- * - a local example exactly as a reader runs it: `python3 name.py` from its folder.
+ * - a local example exactly as a reader runs it: `python3 name.py` from its folder; so is a
+ *   browser example with stand-ins (aiohttp, asyncpg): on CPython it runs for real, with the real
+ *   libraries and services, against the same recorded output as its run through the stand-ins.
  * Both get the bare file name from inside its folder, so a traceback names `name.py` as it does
  * for a reader (and as the browser does), never a path on this machine.
  */
@@ -21,7 +23,7 @@ export type PlanResult = { ok: true; plan: CPythonPlan } | { ok: false; reason: 
 
 export function planCPythonRun(file: string, meta: ExampleMeta, python: PythonInterpreter): PlanResult {
   const name = path.basename(file);
-  if (meta.runs === 'local') {
+  if (runsForRealOnCPython(meta)) {
     return { ok: true, plan: { args: [name], description: `${python.command} ${name}` } };
   }
   if (runnerCliExists()) {

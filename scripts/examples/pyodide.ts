@@ -62,11 +62,18 @@ export class PyodideExampleRunner {
 
   /**
    * Runs the program at `file` as the playground does, with the clock its output was taken on;
-   * `code`, when given, is run under the file's name instead of the file's own text (a page's
-   * translated copy of it, say).
+   * `extra.code`, when given, is run under the file's name instead of the file's own text (a page's
+   * translated copy of it, say); `extra.files` and `extra.standins` are the helper modules beside
+   * it and the stand-ins it declares, as the page passes them.
    */
-  run(file: string, clock: Clock, timeoutMs: number = EXAMPLE_TIMEOUT_MS, code: string = readFileSync(file, 'utf8')): Promise<PyodideRunResult> {
-    return this.runSource(code, { clock, filename: path.basename(file) }, timeoutMs);
+  run(
+    file: string,
+    clock: Clock,
+    timeoutMs: number = EXAMPLE_TIMEOUT_MS,
+    extra: { code?: string } & Pick<RunRequestOptions, 'files' | 'standins'> = {},
+  ): Promise<PyodideRunResult> {
+    const { code = readFileSync(file, 'utf8'), ...options } = extra;
+    return this.runSource(code, { clock, filename: path.basename(file), ...options }, timeoutMs);
   }
 
   /** Runs `code` with the page's run options (helper modules in `files`), stopped after `timeoutMs`. */
@@ -78,17 +85,22 @@ export class PyodideExampleRunner {
     const reader = new TaskEventReader(options.clock);
     return new Promise((resolve) => {
       // The reader's Stop button, pressed for them when a run takes too long.
-      const timer = setTimeout(() => {
+      const pressStop = () => {
         timedOut = true;
         this.#host.handle({ type: 'stop', id: this.#nextId++, run: id });
-      }, timeoutMs);
+      };
+      let timer = setTimeout(pressStop, timeoutMs);
       const finish = (exitCode: number | undefined, outcome: RunOutcome | undefined): void => {
         clearTimeout(timer);
         this.#listeners.delete(id);
         resolve({ output, exitCode, timedOut, outcome, events });
       };
       this.#listeners.set(id, (message) => {
-        if (message.type === 'output') {
+        if (message.type === 'loading') {
+          // The first database run loads PGlite first: the program's time starts once it is in.
+          clearTimeout(timer);
+          timer = setTimeout(pressStop, timeoutMs);
+        } else if (message.type === 'output') {
           for (const chunk of message.chunks) output += chunk.text;
         } else if (message.type === 'task-events') {
           events.push(...reader.read(message.steps, message.records));

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { ExampleMetadataError, parseExampleMeta, type ExampleMeta } from '../../src/lib/examples/metadata.ts';
-import type { ExampleProgram } from '../../src/lib/examples/discover.ts';
+import { helpersImportedBy, type ExampleProgram } from '../../src/lib/examples/discover.ts';
 import { EXAMPLE_TIMEOUT_MS, planCPythonRun, runOnCPython } from './cpython.ts';
 import type { PyodideExampleRunner } from './pyodide.ts';
 import type { PythonInterpreter } from './python.ts';
@@ -85,9 +86,20 @@ export async function verifyOnPyodide(
   translation?: { lang: string; code: string },
 ): Promise<Verdict> {
   const started = performance.now();
-  const result = await runner.run(example.program.file, example.meta.clock, timeoutMs, translation?.code);
+  const { standins } = example.meta;
+  // The helper modules it imports from its folder, as the page passes them (an API server, say).
+  const root = example.program.file.slice(0, -example.program.id.length);
+  const files = Object.fromEntries(
+    helpersImportedBy(example.program.id, root).map((id) => [path.basename(id), readFileSync(path.join(root, id), 'utf8')]),
+  );
+  const result = await runner.run(example.program.file, example.meta.clock, timeoutMs, {
+    files,
+    ...(standins.length ? { standins } : {}),
+    ...(translation ? { code: translation.code } : {}),
+  });
   const comments = translation ? `, comments in ${translation.lang}` : '';
-  const label = `Pyodide ${runner.version} (runner, ${example.meta.clock} clock${comments})`;
+  const through = standins.length ? `, stand-ins: ${standins.join(', ')}` : '';
+  const label = `Pyodide ${runner.version} (runner, ${example.meta.clock} clock${through}${comments})`;
   const message = judgeRun(example.program.id, label, example.meta, example.expected, {
     output: result.output,
     exitCode: result.exitCode,

@@ -5,13 +5,17 @@
  * (tests/unit/runtime/node-worker.ts). Node must run with `--experimental-wasm-jspi`.
  */
 import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { setImmediate } from 'node:timers';
 import { fileURLToPath } from 'node:url';
 import { loadPyodide } from 'pyodide';
+import type { PGliteLike } from '../../src/runtime/database.ts';
 import { Host } from '../../src/runtime/host.ts';
 import type { WorkerMessage } from '../../src/runtime/protocol.ts';
+import { ensureSnapshot } from '../pglite/snapshot.mjs';
 
 const RUNNER_DIR = fileURLToPath(new URL('../../src/runtime/python/livepy/', import.meta.url));
+const PYTHON_DIR = fileURLToPath(new URL('../../src/runtime/python/', import.meta.url));
 
 export function runnerFiles(): Record<string, string> {
   return Object.fromEntries(
@@ -21,11 +25,38 @@ export function runnerFiles(): Record<string, string> {
   );
 }
 
+/** The stand-ins' sources, as the worker gets them (src/runtime/standin-files.ts). */
+export function standinFiles(): Record<string, string> {
+  const files: Record<string, string> = {};
+  const walk = (relative: string): void => {
+    for (const entry of readdirSync(path.join(PYTHON_DIR, relative), { withFileTypes: true })) {
+      const child = `${relative}/${entry.name}`;
+      if (entry.isDirectory()) {
+        if (entry.name !== '__pycache__') walk(child);
+      } else if (entry.name.endsWith('.py')) {
+        files[child] = readFileSync(path.join(PYTHON_DIR, child), 'utf8');
+      }
+    }
+  };
+  walk('standins');
+  return files;
+}
+
+/** PGlite from node_modules, started from the same snapshot the site serves (built once, cached). */
+export async function loadNodeDatabase(progress: (loadedBytes: number, totalBytes: number) => void): Promise<PGliteLike> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const snapshot = (await ensureSnapshot()) as Uint8Array;
+  progress(snapshot.length, snapshot.length);
+  return (await PGlite.create({ loadDataDir: new Blob([snapshot as Uint8Array<ArrayBuffer>]) })) as unknown as PGliteLike;
+}
+
 export function nodeHost(post: (message: WorkerMessage) => void): Host {
   return new Host({
     files: runnerFiles(),
     loadPyodide: () => loadPyodide(),
     post,
     yieldToEventLoop: () => new Promise<void>((resolve) => setImmediate(resolve)),
+    standinFiles: async () => standinFiles(),
+    loadDatabase: (_url, progress) => loadNodeDatabase(progress),
   });
 }

@@ -10,16 +10,18 @@
 import {
   readWorkerMessage,
   type Clock,
+  type LoadingMessage,
   type OutputChunk,
   type Request,
   type RunOutcome,
+  type StandinName,
   type TaskEvent,
   type WorkerInfo,
   type WorkerMessage,
 } from './protocol.ts';
 import { TaskEventReader } from './task-events.ts';
 
-export type { Clock, OutputChunk, RunOutcome, TaskEvent, WorkerInfo } from './protocol.ts';
+export type { Clock, LoadingMessage, OutputChunk, RunOutcome, StandinName, TaskEvent, WorkerInfo } from './protocol.ts';
 
 export type RuntimeStatus = 'idle' | 'loading' | 'ready' | 'running' | 'stopping' | 'crashed';
 
@@ -31,11 +33,17 @@ export interface RunOptions {
   files?: Record<string, string>;
   /** Record task events for the timeline (default true). */
   record?: boolean;
+  /** Stand-ins the program may import (aiohttp, asyncpg); asyncpg's database loads on first use. */
+  standins?: StandinName[];
+  /** SQL run on the fresh database before the program. */
+  seed?: string;
 }
 
 export interface RunHandlers {
   onOutput?(chunks: OutputChunk[]): void;
   onTaskEvents?(events: TaskEvent[]): void;
+  /** The run's database is loading (its first run in this worker). */
+  onLoading?(message: LoadingMessage): void;
 }
 
 export interface PythonRuntime {
@@ -64,6 +72,8 @@ export interface RuntimeOptions {
   createWorker: () => WorkerLike;
   /** Absolute URL of the folder holding Pyodide's core files, ending in `/`. */
   indexURL: string;
+  /** Absolute URL of the folder holding PGlite's files, ending in `/` (for database examples). */
+  databaseURL?: string;
   /** `false` makes the worker run as in a browser without JSPI (tests, the dev page). */
   jspi?: boolean;
   /** How long a cooperative stop may take before the worker is terminated. */
@@ -97,7 +107,7 @@ interface Loading {
 }
 
 export class WorkerRuntime implements PythonRuntime {
-  readonly #options: Required<Omit<RuntimeOptions, 'jspi'>> & { jspi: boolean | undefined };
+  readonly #options: Required<Omit<RuntimeOptions, 'jspi' | 'databaseURL'>> & { jspi: boolean | undefined; databaseURL: string | undefined };
   #status: RuntimeStatus = 'idle';
   readonly #listeners = new Set<(status: RuntimeStatus) => void>();
   #worker: WorkerLike | undefined;
@@ -117,6 +127,7 @@ export class WorkerRuntime implements PythonRuntime {
       now: () => performance.now(),
       ...options,
       jspi: options.jspi,
+      databaseURL: options.databaseURL,
     };
   }
 
@@ -183,6 +194,8 @@ export class WorkerRuntime implements PythonRuntime {
         filename: options.filename ?? 'main.py',
         ...(options.files ? { files: options.files } : {}),
         ...(options.record === false ? { record: false } : {}),
+        ...(options.standins?.length ? { standins: options.standins } : {}),
+        ...(options.seed ? { seed: options.seed } : {}),
       },
     });
     return result;
@@ -259,6 +272,7 @@ export class WorkerRuntime implements PythonRuntime {
       type: 'init',
       id: loading.id,
       indexURL: this.#options.indexURL,
+      ...(this.#options.databaseURL ? { databaseURL: this.#options.databaseURL } : {}),
       port: channel.port2,
       ...(this.#options.jspi === undefined ? {} : { jspi: this.#options.jspi }),
       ...(this.#stopSignal ? { stopSignal: this.#stopSignal } : {}),
@@ -284,6 +298,9 @@ export class WorkerRuntime implements PythonRuntime {
         return;
       case 'task-events':
         if (run?.id === message.id && run.handlers.onTaskEvents) run.handlers.onTaskEvents(run.tasks.read(message.steps, message.records));
+        return;
+      case 'loading':
+        if (run?.id === message.id) run.handlers.onLoading?.(message);
         return;
       case 'result':
         if (run?.id !== message.id) return;
@@ -355,6 +372,12 @@ export class WorkerRuntime implements PythonRuntime {
     this.#status = status;
     for (const listener of this.#listeners) listener(status);
   }
+}
+
+/** PGlite's files (scripts/copy-pglite.mjs), served by the site itself under its base path. */
+export function databaseURL(base: string = import.meta.env.BASE_URL, origin: string = globalThis.location?.href): string {
+  const folder = `${base.endsWith('/') ? base : `${base}/`}pglite/`;
+  return new URL(folder, origin).href;
 }
 
 /** Pyodide's files, served by the site itself under its base path (never another host). */

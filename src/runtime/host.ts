@@ -13,6 +13,7 @@
  * - otherwise (a busy interpreter without JSPI) the page terminates the worker.
  */
 import type { PyodideAPI } from 'pyodide';
+import { PageDatabase, type PGliteLike } from './database.ts';
 import type { InitRequest, Request, RunOutcome, RunRequest, WorkerInfo, WorkerMessage } from './protocol.ts';
 
 export interface HostEnvironment {
@@ -23,6 +24,10 @@ export interface HostEnvironment {
   post(message: WorkerMessage): void;
   /** Resolves after the event loop has had a chance to deliver pending messages. */
   yieldToEventLoop(): Promise<void>;
+  /** The stand-ins' sources (`standins/aiohttp/__init__.py` -> text), fetched for the first run that declares one. */
+  standinFiles?(): Promise<Readonly<Record<string, string>>>;
+  /** PGlite with the page's database loaded (from `url` in the browser), reporting bytes as they arrive. */
+  loadDatabase?(url: string | undefined, progress: (loadedBytes: number, totalBytes: number) => void): Promise<PGliteLike>;
 }
 
 /** How often a busy run sends its output and looks for Stop. */
@@ -48,9 +53,13 @@ interface PythonReset {
   (): void;
 }
 
+interface PythonPrepareStandins {
+  (names: string): void;
+}
+
 interface PythonRun {
-  (code: string, filename: string, clock: string, host: object, files: string, record: boolean): string;
-  callPromising(code: string, filename: string, clock: string, host: object, files: string, record: boolean): Promise<string>;
+  (code: string, filename: string, clock: string, host: object, files: string, record: boolean, standins: string): string;
+  callPromising(code: string, filename: string, clock: string, host: object, files: string, record: boolean, standins: string): Promise<string>;
 }
 
 /**
@@ -70,6 +79,9 @@ interface CurrentRun {
   id: number;
   stop: boolean;
   wake: (() => void) | undefined;
+  /** Resolves when Stop comes (a run still waiting for its database ends at once). */
+  stopped: Promise<void>;
+  markStopped: () => void;
 }
 
 export class Host {
@@ -77,11 +89,19 @@ export class Host {
   #pyodide: PyodideAPI | undefined;
   #runPython: PythonRun | undefined;
   #resetPython: PythonReset | undefined;
+  #importStandinsOnce: PythonPrepareStandins | undefined;
+  /** Stand-ins already imported once in this interpreter (see livepy/browser.py prepare_standins). */
+  readonly #preparedStandins = new Set<string>();
   #loading: Promise<void> | undefined;
   #jspi = false;
   #stopSignal: Int32Array | undefined;
   #current: CurrentRun | undefined;
   #queue: Promise<void> = Promise.resolve();
+  #databaseURL: string | undefined;
+  /** The stand-ins' files, written into the interpreter's file system once. */
+  #standinsWritten: Promise<void> | undefined;
+  /** PGlite, loaded by the first run that needs a database and kept for the next ones. */
+  #database: Promise<PageDatabase> | undefined;
 
   constructor(env: HostEnvironment) {
     this.#env = env;
@@ -138,6 +158,7 @@ export class Host {
     const started = performance.now();
     if (request.jspi === false) hideJspi();
     this.#stopSignal = request.stopSignal;
+    this.#databaseURL = request.databaseURL;
     const pyodide = await this.#env.loadPyodide(request.indexURL);
     this.#jspi = jspiAvailable();
     for (const [path, source] of Object.entries(this.#env.files)) {
@@ -149,6 +170,7 @@ export class Host {
       `import sys\nsys.path.insert(0, ${JSON.stringify(RUNNER_ROOT)})\nfrom livepy.browser import run\nrun`,
     ) as PythonRun;
     this.#resetPython = pyodide.runPython('from livepy.browser import reset\nreset') as PythonReset;
+    this.#importStandinsOnce = pyodide.runPython('from livepy.browser import prepare_standins\nprepare_standins') as PythonPrepareStandins;
     this.#pyodide = pyodide;
     this.#loadMs = Math.round(performance.now() - started);
   }
@@ -158,6 +180,80 @@ export class Host {
     if (!current || current.id !== runId) return;
     current.stop = true;
     current.wake?.();
+    current.markStopped();
+  }
+
+  /** What a run's stand-ins need before it starts: their files, and a database (loaded, seeded). */
+  async #prepareStandins(
+    request: RunRequest,
+    pyodide: PyodideAPI,
+    current: CurrentRun,
+  ): Promise<{ database?: PageDatabase } | { outcome: RunOutcome }> {
+    const { standins = [], seed } = request.options;
+    const failed = (message: string) => ({ outcome: { status: 'error', exitCode: 1, message, droppedChars: 0, durationMs: 0 } as RunOutcome });
+    if (standins.length === 0) return {};
+    try {
+      await this.#writeStandins(pyodide);
+      const fresh = standins.filter((name) => !this.#preparedStandins.has(name));
+      if (fresh.length > 0) {
+        this.#importStandinsOnce?.(JSON.stringify(fresh));
+        for (const name of fresh) this.#preparedStandins.add(name);
+      }
+    } catch (error) {
+      return failed(`The stand-ins could not be loaded: ${messageOf(error)}`);
+    }
+    if (!standins.includes('asyncpg')) return {};
+    let database: PageDatabase | void;
+    try {
+      // PGlite loads after Pyodide, for the first run that needs it; Stop ends the wait.
+      database = await Promise.race([this.#loadDatabase(request.id), current.stopped]);
+    } catch (error) {
+      return failed(`The database could not start in this page: ${messageOf(error)}`);
+    }
+    if (!database) return { outcome: { status: 'stopped', exitCode: 1, droppedChars: 0, durationMs: 0 } };
+    const seedError = seed ? database.run(seed) : undefined;
+    if (seedError !== undefined) {
+      database.reset();
+      return failed(`The example's database seed failed: ${seedError}`);
+    }
+    return { database };
+  }
+
+  /** The stand-in packages, in the interpreter's file system beside the runner (not on sys.path). */
+  #writeStandins(pyodide: PyodideAPI): Promise<void> {
+    if (!this.#standinsWritten) {
+      const load = this.#env.standinFiles;
+      if (!load) return Promise.reject(new Error('this host offers no stand-ins'));
+      this.#standinsWritten = load().then((files) => {
+        for (const [path, source] of Object.entries(files)) {
+          const target = `${RUNNER_ROOT}/${path}`;
+          pyodide.FS.mkdirTree(target.slice(0, target.lastIndexOf('/')));
+          pyodide.FS.writeFile(target, source);
+        }
+      });
+      this.#standinsWritten.catch(() => (this.#standinsWritten = undefined));
+    }
+    return this.#standinsWritten;
+  }
+
+  /** The page's database, loading it (with progress for the run that waits) the first time. */
+  #loadDatabase(runId: number): Promise<PageDatabase> {
+    if (!this.#database) {
+      const load = this.#env.loadDatabase;
+      if (!load) return Promise.reject(new Error('this host offers no database'));
+      const started = performance.now();
+      const post = this.#env.post;
+      let total = 0;
+      this.#database = load(this.#databaseURL, (loadedBytes, totalBytes) => {
+        total = totalBytes;
+        post({ type: 'loading', id: runId, what: 'database', phase: loadedBytes < totalBytes ? 'download' : 'start', loadedBytes, totalBytes });
+      }).then((pg) => {
+        post({ type: 'loading', id: runId, what: 'database', phase: 'ready', loadedBytes: total, totalBytes: total, ms: Math.round(performance.now() - started) });
+        return new PageDatabase(pg);
+      });
+      this.#database.catch(() => (this.#database = undefined));
+    }
+    return this.#database;
   }
 
   async #run(request: RunRequest): Promise<void> {
@@ -167,9 +263,18 @@ export class Host {
       this.#env.post({ type: 'error', id: request.id, message: 'Python is not loaded yet', fatal: false });
       return;
     }
-    const current: CurrentRun = { id: request.id, stop: false, wake: undefined };
+    const { promise: stopped, resolve: markStopped } = Promise.withResolvers<void>();
+    const current: CurrentRun = { id: request.id, stop: false, wake: undefined, stopped, markStopped };
     this.#current = current;
     const post = this.#env.post;
+    const { code, options } = request;
+    const prepared = await this.#prepareStandins(request, pyodide, current);
+    if ('outcome' in prepared) {
+      this.#current = undefined;
+      post({ type: 'result', id: request.id, outcome: prepared.outcome });
+      return;
+    }
+    const { database } = prepared;
     const stopSignal = this.#stopSignal;
     const checks: CheckCounter = { heap: () => heapOf(pyodide), index: undefined };
     const jsHost = {
@@ -202,17 +307,22 @@ export class Host {
           post({ type: 'task-events', id: request.id, steps: stepArray, records: JSON.parse(records) });
         }
       },
+      /** The asyncpg stand-in's engine (livepy/browser.py), for a run that declares it. */
+      database: database && {
+        exchange: (message: Uint8Array): Uint8Array => database.exchange(message),
+        copyIn: (statement: string, payload: Uint8Array): Uint8Array => database.copyIn(statement, payload),
+      },
     };
     pyodide.setInterruptBuffer(tickSource(checks) as unknown as Int32Array);
-    const { code, options } = request;
     const filename = options.filename ?? 'main.py';
     const files = JSON.stringify(options.files ?? {});
+    const standins = JSON.stringify(options.standins ?? []);
     let ended = false;
     const record = options.record !== false;
     try {
       const result = this.#jspi
-        ? await runPython.callPromising(code, filename, options.clock, jsHost, files, record)
-        : runPython(code, filename, options.clock, jsHost, files, record);
+        ? await runPython.callPromising(code, filename, options.clock, jsHost, files, record, standins)
+        : runPython(code, filename, options.clock, jsHost, files, record, standins);
       const outcome = JSON.parse(result) as RunOutcome;
       if (memoryBytes(pyodide) > RECYCLE_ABOVE_BYTES) outcome.recycle = true;
       post({ type: 'result', id: request.id, outcome });
@@ -226,6 +336,11 @@ export class Host {
       checks.index = undefined;
       pyodide.setInterruptBuffer(undefined as unknown as Int32Array);
       this.#current = undefined;
+    }
+    // The next run starts from the snapshot's database; one that cannot be reset is replaced.
+    if (database && !database.reset()) {
+      this.#database = undefined;
+      void database.close().catch(() => undefined);
     }
     if (!ended) return;
     // After the outcome is out: a run queued behind this one waits for it, the reader does not.

@@ -3,7 +3,7 @@
  * worker is made so that the page's Content-Security-Policy applies inside it. Browser-only: the
  * client (client.ts) stays free of bundler imports so the unit tests run it under Node.
  */
-import { pyodideIndexURL, WorkerRuntime, type PythonRuntime, type WorkerLike } from './client.ts';
+import { databaseURL, pyodideIndexURL, WorkerRuntime, type PythonRuntime, type WorkerLike } from './client.ts';
 import workerUrl from './worker.ts?worker&url';
 
 /**
@@ -22,6 +22,6 @@ let shared: WorkerRuntime | undefined;
 
 /** One shared runtime (one worker) per page. */
 export function getRuntime(): PythonRuntime {
-  shared ??= new WorkerRuntime({ createWorker: createPythonWorker, indexURL: pyodideIndexURL() });
+  shared ??= new WorkerRuntime({ createWorker: createPythonWorker, indexURL: pyodideIndexURL(), databaseURL: databaseURL() });
   return shared;
 }

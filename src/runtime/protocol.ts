@@ -41,6 +41,13 @@ export interface Explanation {
   key: string;
   values: Record<string, string | number | WaitingTask[]>;
 }
+/**
+ * Stand-ins a run may import instead of libraries the page cannot run (they need sockets):
+ * `aiohttp` answers requests with the program's own aiohttp.web handlers, on a network inside the
+ * run; `asyncpg` talks to PostgreSQL 18 running in the page (PGlite). See src/runtime/python/standins/.
+ */
+export type StandinName = 'aiohttp' | 'asyncpg';
+export const STANDIN_NAMES: readonly StandinName[] = ['aiohttp', 'asyncpg'];
 
 export interface RunOutcome {
   status: RunStatus;
@@ -70,6 +77,8 @@ export interface RunOutcome {
    * the worker after this run, so the next one starts clean.
    */
   recycle?: boolean;
+  /** The stand-ins the program imported: the run was simulated, and the page says so. */
+  standins?: StandinName[];
 }
 
 export interface RunRequestOptions {
@@ -80,6 +89,10 @@ export interface RunRequestOptions {
   files?: Record<string, string>;
   /** Record task events for the timeline (default true; the benchmark turns it off to compare). */
   record?: boolean;
+  /** Stand-ins the program may import (an example declares them with `#: standins:`). */
+  standins?: StandinName[];
+  /** SQL run on the fresh database before the program (with the `asyncpg` stand-in only). */
+  seed?: string;
 }
 
 export interface WorkerInfo {
@@ -105,6 +118,8 @@ export interface InitRequest {
   port?: MessagePort;
   /** Where Pyodide's core files are served, ending in `/` (the site's own origin). */
   indexURL: string;
+  /** Where PGlite's files are served, ending in `/`, for runs that need a database. */
+  databaseURL?: string;
   /** `false` makes the worker behave as in a browser without JSPI (tests, the dev page). */
   jspi?: boolean;
   /** Int32Array over a SharedArrayBuffer: the page writes 1 at [0] to ask a busy run to stop. */
@@ -176,6 +191,23 @@ export interface ResultMessage {
   outcome: RunOutcome;
 }
 
+/**
+ * The database a run needs is loading (its first run in this worker): the page shows progress.
+ * `download` repeats as bytes arrive; `start` while PostgreSQL starts; `ready` once, with the
+ * whole load's duration.
+ */
+export interface LoadingMessage {
+  type: 'loading';
+  /** The run's id. */
+  id: number;
+  what: 'database';
+  phase: 'download' | 'start' | 'ready';
+  loadedBytes: number;
+  totalBytes: number;
+  /** On `ready`: how long loading took. */
+  ms?: number;
+}
+
 export interface ErrorMessage {
   type: 'error';
   id: number;
@@ -190,6 +222,7 @@ export type WorkerMessage =
   | OutputMessage
   | TaskEventsMessage
   | ResultMessage
+  | LoadingMessage
   | ErrorMessage;
 
 // ---- reading what arrives -------------------------------------------------------------------
@@ -210,6 +243,7 @@ const optionalString = (value: unknown): value is string | undefined => value ==
 const STREAMS = ['stdout', 'stderr'] as const;
 const RUN_STATUSES = ['ok', 'error', 'stopped', 'deadlock'] as const;
 const WORKER_STATUSES = ['loading', 'ready', 'running'] as const;
+const LOADING_PHASES = ['download', 'start', 'ready'] as const;
 
 const optionalId = (value: unknown): value is number | undefined => value === undefined || isId(value);
 
@@ -243,7 +277,7 @@ function readExplanation(value: unknown): Explanation | undefined {
 
 function readOutcome(value: unknown): RunOutcome | undefined {
   if (!isObject(value)) return undefined;
-  const { status, exitCode, message, explanation, droppedChars, droppedEvents, durationMs, outOfMemory, recycle } = value;
+  const { status, exitCode, message, explanation, droppedChars, droppedEvents, durationMs, outOfMemory, recycle, standins } = value;
   if (!oneOf(status, RUN_STATUSES) || !Number.isInteger(exitCode) || !isFiniteNumber(droppedChars) || !isFiniteNumber(durationMs)) {
     return undefined;
   }
@@ -253,6 +287,8 @@ function readOutcome(value: unknown): RunOutcome | undefined {
   if (!(droppedEvents === undefined || (Number.isSafeInteger(droppedEvents) && (droppedEvents as number) >= 0))) return undefined;
   const explained = explanation === undefined ? undefined : readExplanation(explanation);
   if (explanation !== undefined && explained === undefined) return undefined;
+  const standinList = standins === undefined ? undefined : readAll(standins, (item) => (oneOf(item, STANDIN_NAMES) ? item : undefined));
+  if (standins !== undefined && standinList === undefined) return undefined;
   return {
     status,
     exitCode: exitCode as number,
@@ -263,6 +299,7 @@ function readOutcome(value: unknown): RunOutcome | undefined {
     ...(explained === undefined ? {} : { explanation: explained }),
     ...(outOfMemory === undefined ? {} : { outOfMemory: outOfMemory as boolean }),
     ...(recycle === undefined ? {} : { recycle: recycle as boolean }),
+    ...(standinList === undefined ? {} : { standins: standinList }),
   };
 }
 
@@ -312,6 +349,14 @@ export function readWorkerMessage(data: unknown): WorkerMessage | undefined {
     case 'result': {
       const outcome = readOutcome(data['outcome']);
       return outcome && { type: 'result', id, outcome };
+    }
+    case 'loading': {
+      const { what, phase, loadedBytes, totalBytes, ms } = data;
+      if (what !== 'database' || !oneOf(phase, LOADING_PHASES) || !isFiniteNumber(loadedBytes) || !isFiniteNumber(totalBytes)) {
+        return undefined;
+      }
+      if (!(ms === undefined || isFiniteNumber(ms))) return undefined;
+      return { type: 'loading', id, what, phase, loadedBytes, totalBytes, ...(ms === undefined ? {} : { ms }) };
     }
     case 'error': {
       const { message, fatal } = data;

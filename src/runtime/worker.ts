@@ -5,6 +5,7 @@
  */
 /// <reference lib="webworker" />
 import type { PyodideAPI } from 'pyodide';
+import { loadPageDatabase } from './database-loader.ts';
 import { Host } from './host.ts';
 import { guardNetwork, type NetworkScope } from './network-guard.ts';
 import { isRequest, type InitRequest } from './protocol.ts';
@@ -28,6 +29,14 @@ const host = new Host({
   },
   post(message) {
     port?.postMessage(message);
+  },
+  // Loaded by the first run that declares a stand-in (a chunk of its own), never before.
+  async standinFiles() {
+    return (await import('./standin-files.ts')).STANDIN_FILES;
+  },
+  loadDatabase(url, progress) {
+    if (!url) return Promise.reject(new Error('no address for the database files was given'));
+    return loadPageDatabase(url, progress);
   },
   // A MessageChannel round trip lets queued messages in without setTimeout's 4 ms clamp.
   yieldToEventLoop() {

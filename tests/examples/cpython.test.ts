@@ -14,7 +14,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, test } from 'vitest';
 import { discoverExamples, type ExampleProgram } from '../../src/lib/examples/discover.ts';
-import { parseExampleMeta, type ExampleMeta } from '../../src/lib/examples/metadata.ts';
+import { parseExampleMeta, runsForRealOnCPython, type ExampleMeta } from '../../src/lib/examples/metadata.ts';
 import { findPythons, satisfiesRequiresPython } from '../../scripts/examples/python.ts';
 import { skipOrFail, type SkipContext } from '../../scripts/examples/tiers.ts';
 import { loadExample, verifyOnCPython } from '../../scripts/examples/verify.ts';
@@ -68,14 +68,20 @@ afterAll(() => {
   console.log(`\nInterpreters that ran the examples on CPython:\n${lines.join('\n')}\n`);
 });
 
+/** Runs on the real clock here: local examples, real-clock ones, and those with stand-ins (for real). */
+function realClockHere(program: ExampleProgram): boolean {
+  const meta = metaOf(program);
+  return meta !== undefined && (meta.clock === 'real' || runsForRealOnCPython(meta));
+}
+
 describe.concurrent('virtual-clock examples on CPython', () => {
-  for (const program of onCPython.filter((p) => metaOf(p)?.clock !== 'real')) {
+  for (const program of onCPython.filter((p) => !realClockHere(p))) {
     test(program.id, (ctx) => proveOnCPython(program, ctx));
   }
 });
 
 describe('real-clock examples on CPython, one at a time', () => {
-  for (const program of onCPython.filter((p) => metaOf(p)?.clock === 'real')) {
+  for (const program of onCPython.filter(realClockHere)) {
     test(program.id, (ctx) => proveOnCPython(program, ctx));
   }
 });

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { Highlight } from '../../lib/timeline/highlight.ts';
 import type { Clock, Explanation, RunStatus } from '../../runtime/protocol.ts';
 import { explanationText } from '../../lib/playground/explain.ts';
+import { databaseLoadingText, type DatabaseLoading } from '../../lib/playground/standins.ts';
 import { formatStamp, type OutputState } from '../../lib/playground/output.ts';
 import { format, type PlaygroundStrings } from '../../lib/playground/string-keys.ts';
 import { findTracebackPlace } from '../../lib/playground/traceback.ts';
@@ -9,7 +10,7 @@ import { findTracebackPlace } from '../../lib/playground/traceback.ts';
 export type RunView =
   | { phase: 'idle' }
   | { phase: 'busy' }
-  | { phase: 'running'; loading: boolean; stopping: boolean }
+  | { phase: 'running'; loading: boolean; stopping: boolean; database?: DatabaseLoading | undefined }
   | {
       phase: 'done';
       status: RunStatus;
@@ -36,7 +37,9 @@ export function statusText(view: RunView, strings: PlaygroundStrings, lang: stri
     case 'busy':
       return strings.statusBusy;
     case 'running':
-      return view.stopping ? strings.statusStopping : view.loading ? strings.statusLoading : strings.statusRunning;
+      if (view.stopping) return strings.statusStopping;
+      if (view.loading) return strings.statusLoading;
+      return view.database ? databaseLoadingText(view.database, strings, lang) : strings.statusRunning;
     case 'failed':
       return format(strings.statusFailed, { message: view.message });
     case 'crashed':
@@ -105,6 +108,8 @@ export function OutputPanel(props: {
   highlight?: Highlight;
   /** Names a task, for a line's tooltip. */
   taskName?: (task: number) => string | undefined;
+  /** What the run simulates (its stand-ins), said above the program's output, never inside it. */
+  simulated?: string[];
 }) {
   const hl = props.highlight;
   const highlighted = useSyncExternalStore(hl?.subscribe ?? noSubscription, hl?.get ?? nothing, hl?.get ?? nothing);
@@ -138,6 +143,13 @@ export function OutputPanel(props: {
           {strings.times}
         </button>
       </div>
+      {props.simulated && props.simulated.length > 0 && (
+        <ul className="pg-simulated" title={strings.simulatedWhy} aria-label={strings.simulatedWhy}>
+          {props.simulated.map((label) => (
+            <li key={label}>{label}</li>
+          ))}
+        </ul>
+      )}
       <div
         className={`pg-log${showTimes ? ' pg-log-times' : ''}`}
         ref={logRef}

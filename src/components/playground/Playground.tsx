@@ -6,9 +6,11 @@ import { clearEdit, loadEdit, saveEdit } from '../../lib/playground/edits.ts';
 import { forkHash, forkIdFromHash, type ForkStore } from '../../lib/playground/forks.ts';
 import type { ShareError } from '../../lib/playground/share.ts';
 import type { KeyValueStore, SaveResult } from '../../lib/playground/storage.ts';
+import { databaseFits, readDeviceHints, simulationLabels } from '../../lib/playground/standins.ts';
 import { format, type PlaygroundStrings } from '../../lib/playground/string-keys.ts';
 import { Editor, type EditorApi } from './Editor.tsx';
 import { OutputPanel } from './OutputPanel.tsx';
+import { RecordedOutput } from './RecordedOutput.tsx';
 import { Timeline } from './timeline/Timeline.tsx';
 import { Highlight } from '../../lib/timeline/highlight.ts';
 import { Toolbar } from './Toolbar.tsx';
@@ -125,9 +127,20 @@ export function Playground(props: {
     editorApi.current?.setCode(next);
   }, []);
 
+  // A fork opened in My playgrounds runs as a scratch program: no helper modules, no stand-ins.
+  const extra = forkId ? undefined : config.run;
+  const simulated = simulationLabels(extra?.standins ?? [], strings);
+  // Where PostgreSQL in the page could end the tab, the recorded output comes first.
+  const [recordedShown, setRecordedShown] = useState(false);
+  const anyway = useRef(false);
   const run = useCallback(() => {
-    void runner.run(getCode(), clock, fileName);
-  }, [runner, clock, fileName, getCode]);
+    if (config.recorded !== undefined && extra?.standins.includes('asyncpg') && !anyway.current && !databaseFits(readDeviceHints())) {
+      setRecordedShown(true);
+      return;
+    }
+    setRecordedShown(false);
+    void runner.run(getCode(), clock, fileName, extra);
+  }, [runner, clock, fileName, getCode, extra, config.recorded]);
   const runRef = useRef(run);
   runRef.current = run;
   const runShortcut = useCallback(() => runRef.current(), []);
@@ -290,18 +303,31 @@ export function Playground(props: {
         onChange={onChange}
         onRunShortcut={runShortcut}
       />
-      {showOutput && (
-        <OutputPanel
+      {recordedShown && config.recorded !== undefined ? (
+        <RecordedOutput
           id={id}
           strings={strings}
-          lang={config.lang}
-          output={runner.output}
-          view={runner.view}
-          run={runner.lastRun}
-          onGoToLine={goToLine}
-          highlight={highlight}
-          taskName={(task) => runner.timeline?.model.lane(task)?.name}
+          recorded={config.recorded}
+          onRunAnyway={() => {
+            anyway.current = true;
+            runRef.current();
+          }}
         />
+      ) : (
+        showOutput && (
+          <OutputPanel
+            id={id}
+            strings={strings}
+            lang={config.lang}
+            output={runner.output}
+            view={runner.view}
+            run={runner.lastRun}
+            onGoToLine={goToLine}
+            highlight={highlight}
+            taskName={(task) => runner.timeline?.model.lane(task)?.name}
+            simulated={simulated}
+          />
+        )
       )}
       {runner.timeline && (
         <Timeline

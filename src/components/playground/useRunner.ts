@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Clock } from '../../runtime/client.ts';
+import type { Clock, StandinName } from '../../runtime/client.ts';
 import { getRuntime } from '../../runtime/page.ts';
 import { appendOutput, emptyOutput, type OutputState } from '../../lib/playground/output.ts';
 import { LiveTimeline } from '../../lib/timeline/live.ts';
@@ -19,6 +19,14 @@ export function releaseRuntime(who: symbol): void {
   if (owner === who) owner = undefined;
 }
 
+/** What a run gets besides its code: the modules beside the program, the stand-ins it may use. */
+export interface RunExtra {
+  files?: Record<string, string>;
+  standins?: StandinName[];
+}
+
+const NO_EXTRA: RunExtra = {};
+
 export function useRunner() {
   const me = useRef(Symbol('playground')).current;
   const [output, setOutput] = useState<OutputState>(emptyOutput);
@@ -36,7 +44,7 @@ export function useRunner() {
   }, [me]);
 
   const run = useCallback(
-    async (code: string, clock: Clock, filename: string) => {
+    async (code: string, clock: Clock, filename: string, extra: RunExtra = NO_EXTRA) => {
       if (owner && owner !== me) {
         setView({ phase: 'busy' });
         return;
@@ -50,12 +58,15 @@ export function useRunner() {
       const live = new LiveTimeline(clock);
       setTimeline(live);
       try {
-        const outcome = await runtime.run(code, { clock, filename }, {
+        const outcome = await runtime.run(code, { clock, filename, ...extra }, {
           onOutput(chunks) {
             setOutput((o) => appendOutput(o, chunks));
           },
           onTaskEvents(events) {
             live.append(events);
+          },
+          onLoading({ phase, loadedBytes, totalBytes }) {
+            setView((v) => (v.phase === 'running' ? { ...v, database: phase === 'ready' ? undefined : { phase, loadedBytes, totalBytes } } : v));
           },
         });
         live.finish(outcome.droppedEvents ?? 0);

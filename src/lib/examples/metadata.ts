@@ -14,7 +14,11 @@
  *     #: clock: virtual       virtual | real: the clock the expected output was taken with
  *                             (default: virtual for browser examples; local examples run as a
  *                             reader runs them, so their clock is always real)
- *     #: services: postgres   comma-separated services a local example needs
+ *     #: services: postgres   comma-separated services the example needs when it runs for real
+ *     #: standins: aiohttp    a browser example that uses aiohttp or asyncpg: in the page (and in
+ *                             Pyodide in the tests) it imports the stand-ins, on the virtual
+ *                             clock; on CPython it runs for real (real libraries, real services,
+ *                             real clock). Both runs are held to the same recorded output.
  *     #: varies: \d+\.\d+ ms  a regex; matching text is masked in both outputs (repeatable)
  *     #: slack: 0.3 s         a time printed in seconds ("0.4 s") may come out up to this much
  *                             later than recorded, and one rounding step earlier (real clock only)
@@ -25,14 +29,16 @@
  * Readers never see the `#:` lines: they are test metadata, stripped from what a page shows.
  */
 export type RunsIn = 'browser' | 'local';
-import type { Clock } from '../../runtime/protocol.ts';
+import { STANDIN_NAMES, type Clock, type StandinName } from '../../runtime/protocol.ts';
 
-export type { Clock };
+export type { Clock, StandinName };
 
 export interface ExampleMeta {
   runs: RunsIn;
   clock: Clock;
   services: string[];
+  /** Stand-ins the browser run imports instead of aiohttp or asyncpg (empty for most examples). */
+  standins: StandinName[];
   varies: string[];
   /**
    * Seconds by which a time the program prints ("0.4 s") may exceed the recorded one (see
@@ -63,6 +69,7 @@ export function parseExampleMeta(source: string): ExampleMeta {
     runs: 'browser',
     clock: 'virtual',
     services: [],
+    standins: [],
     varies: [],
     slack: undefined,
     order: 'exact',
@@ -95,6 +102,13 @@ export function parseExampleMeta(source: string): ExampleMeta {
       case 'services':
         meta.services = value.split(',').map((s) => s.trim()).filter(Boolean);
         break;
+      case 'standins':
+        meta.standins = value
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
+          .map((name) => oneOf(key, name, STANDIN_NAMES));
+        break;
       case 'varies':
         try {
           new RegExp(value);
@@ -115,9 +129,19 @@ export function parseExampleMeta(source: string): ExampleMeta {
       }
       default:
         throw new ExampleMetadataError(
-          `unknown header key "#: ${key}:"; expected runs, clock, services, varies, slack, order or exit`,
+          `unknown header key "#: ${key}:"; expected runs, clock, services, standins, varies, slack, order or exit`,
         );
     }
+  }
+  if (meta.runs === 'local' && meta.standins.length > 0) {
+    throw new ExampleMetadataError(
+      '"#: standins:" is for a browser example (it runs in the page through the stand-ins); a local example runs with the real libraries only',
+    );
+  }
+  if (meta.standins.length > 0 && clockGiven && meta.clock === 'real') {
+    throw new ExampleMetadataError(
+      '"#: clock: real" cannot apply to an example with stand-ins: its recorded output must hold on the virtual clock in the page and on the real clock with the real services',
+    );
   }
   if (meta.runs === 'local') {
     if (clockGiven && meta.clock === 'virtual') {
@@ -146,6 +170,15 @@ export function parseExampleMeta(source: string): ExampleMeta {
     meta.requiresPython = /requires-python\s*=\s*"([^"]+)"/.exec(toml)?.[1];
   }
   return meta;
+}
+
+/**
+ * Whether CPython runs the example as a reader runs it at home (`python3 name.py`: the real
+ * libraries and services, the real clock) rather than through the browser's runner: local
+ * examples, and browser examples with stand-ins (their run for real is half of the drift test).
+ */
+export function runsForRealOnCPython(meta: ExampleMeta): boolean {
+  return meta.runs === 'local' || meta.standins.length > 0;
 }
 
 /** The code a reader sees: the source without the `#:` header lines (PEP 723 stays). */

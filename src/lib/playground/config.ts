@@ -1,4 +1,4 @@
-import type { Clock } from '../examples/metadata.ts';
+import type { Clock, StandinName } from '../examples/metadata.ts';
 import type { PlaygroundStrings } from './string-keys.ts';
 
 /**
@@ -27,6 +27,13 @@ export interface PlaygroundConfig {
   requiresPython: string | undefined;
   /** URL of the My playgrounds page in this language. */
   minePath: string;
+  /**
+   * What every run of this playground gets besides the code: the helper modules beside the
+   * program, and the stand-ins its example declares (the reader's edits may use them too).
+   */
+  run: { files: Record<string, string>; standins: StandinName[] };
+  /** The output the tests recorded, shown where the example cannot run (a database on a phone). */
+  recorded?: string;
 }
 
 /** Strings live once per page, in their own JSON element. */

@@ -17,6 +17,7 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from livepy.session import LocalHost, Session  # noqa: E402
+from livepy.standins import KNOWN, StandinRun  # noqa: E402
 from livepy.timeline import Batch, Reader, write_jsonl  # noqa: E402
 
 
@@ -36,8 +37,21 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Run a program as the browser playground runs it.")
     parser.add_argument("--clock", choices=("virtual", "real"), default="virtual")
     parser.add_argument("--events", metavar="FILE.jsonl", help="write the run's task events to FILE")
+    parser.add_argument(
+        "--standins",
+        metavar="NAMES",
+        default="",
+        help=f"comma-separated stand-ins the program may import ({', '.join(KNOWN)}); asyncpg's "
+        "database is a real PostgreSQL (PG* variables) in a database of the stand-in's own",
+    )
     parser.add_argument("program")
     args = parser.parse_args(argv)
+    standins = None
+    if args.standins:
+        from local_postgres import SocketEngine
+
+        names = [name.strip() for name in args.standins.split(",") if name.strip()]
+        standins = StandinRun(names, database=SocketEngine.for_standin)
 
     with open(args.program, encoding="utf-8") as file:
         code = file.read()
@@ -45,7 +59,7 @@ def main(argv: list[str] | None = None) -> int:
     session = Session(args.clock, host=host, record=args.events is not None)
     # As `python3 path/to/example.py` would: the program's folder comes first on the path.
     sys.path.insert(0, os.path.dirname(os.path.abspath(args.program)))
-    outcome = session.run(code, args.program)
+    outcome = session.run(code, args.program, standins=standins)
     sys.stdout.flush()
     if outcome.get("status") == "deadlock":
         print(outcome.get("message", "Deadlock"), file=sys.stderr)

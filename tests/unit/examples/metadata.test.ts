@@ -32,6 +32,18 @@ describe('example metadata', () => {
     expect(meta.clock).toBe('virtual');
   });
 
+  test('an example with stand-ins runs in the browser on the virtual clock, and for real on CPython', () => {
+    const meta = parseExampleMeta('#: runs: browser\n#: standins: aiohttp, asyncpg\n#: services: postgres\n');
+    expect(meta).toMatchObject({ runs: 'browser', clock: 'virtual', standins: ['aiohttp', 'asyncpg'], services: ['postgres'] });
+    expect(parseExampleMeta('import asyncio\n').standins).toEqual([]);
+  });
+
+  test('stand-ins: only known names, only for browser examples, never on the real clock', () => {
+    expect(() => parseExampleMeta('#: standins: requests\n')).toThrow(/aiohttp, asyncpg; received "requests"/);
+    expect(() => parseExampleMeta('#: runs: local\n#: standins: aiohttp\n')).toThrow(/for a browser example/);
+    expect(() => parseExampleMeta('#: standins: aiohttp\n#: clock: real\n')).toThrow(/virtual clock in the page/);
+  });
+
   test('a typo in the header is an error that names the key', () => {
     expect(() => parseExampleMeta('#: rnus: local\n')).toThrow(ExampleMetadataError);
     expect(() => parseExampleMeta('#: rnus: local\n')).toThrow(/rnus/);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pyodideIndexURL, WorkerRuntime, type RuntimeStatus } from '../../../src/runtime/client.ts';
+import { databaseURL, pyodideIndexURL, WorkerRuntime, type RuntimeStatus } from '../../../src/runtime/client.ts';
 import { isRequest, readWorkerMessage, type Request, type RunOutcome } from '../../../src/runtime/protocol.ts';
 import { FakeWorker } from './fake-worker.ts';
 
@@ -273,7 +273,45 @@ describe('pyodideIndexURL', () => {
   });
 });
 
+describe('databaseURL', () => {
+  it('serves PGlite from the site itself, under its base path', () => {
+    expect(databaseURL('/', 'http://127.0.0.1:4321/ch/05/')).toBe('http://127.0.0.1:4321/pglite/');
+    expect(databaseURL('/asyncio-study/', 'https://example.github.io/asyncio-study/x/')).toBe(
+      'https://example.github.io/asyncio-study/pglite/',
+    );
+  });
+});
+
 describe('protocol guards', () => {
+  it('keep the stand-ins a run imported, and only known ones', () => {
+    const outcome = { ...OK, standins: ['aiohttp', 'asyncpg'] };
+    expect(readWorkerMessage({ type: 'result', id: 1, outcome })).toEqual({ type: 'result', id: 1, outcome });
+    expect(readWorkerMessage({ type: 'result', id: 1, outcome: { ...OK, standins: ['requests'] } })).toBeUndefined();
+    expect(readWorkerMessage({ type: 'result', id: 1, outcome: { ...OK, standins: 'aiohttp' } })).toBeUndefined();
+  });
+
+  it("read the database's loading progress, and drop a malformed one", () => {
+    const loading = { type: 'loading', id: 4, what: 'database', phase: 'download', loadedBytes: 10, totalBytes: 100 };
+    expect(readWorkerMessage({ ...loading, extra: 1 })).toEqual(loading);
+    expect(readWorkerMessage({ ...loading, phase: 'ready', ms: 812 })).toEqual({ ...loading, phase: 'ready', ms: 812 });
+    expect(readWorkerMessage({ ...loading, what: 'network' })).toBeUndefined();
+    expect(readWorkerMessage({ ...loading, loadedBytes: '10' })).toBeUndefined();
+    expect(readWorkerMessage({ ...loading, phase: 'ready', ms: 'soon' })).toBeUndefined();
+  });
+
+  it("pass a run's loading progress to its handler only, with the stand-ins it declared", async () => {
+    const { runtime, workers } = scripted((request, w) => {
+      w.emit({ type: 'loading', id: request.id + 100, what: 'database', phase: 'download', loadedBytes: 1, totalBytes: 2 });
+      w.emit({ type: 'loading', id: request.id, what: 'database', phase: 'start', loadedBytes: 2, totalBytes: 2 });
+      w.emit({ type: 'result', id: request.id, outcome: { ...OK, standins: ['asyncpg'] } });
+    });
+    const seen: string[] = [];
+    const outcome = await runtime.run('x', { clock: 'virtual', standins: ['asyncpg'] }, { onLoading: (m) => seen.push(m.phase) });
+    expect(workers[0]?.received.find((r) => r.type === 'run')).toMatchObject({ options: { standins: ['asyncpg'] } });
+    expect(outcome.standins).toEqual(['asyncpg']);
+    expect(seen).toEqual(['start']);
+  });
+
   it('accept the messages of the protocol, as fresh copies, and nothing else', () => {
     const result = { type: 'result', id: 1, outcome: { ...OK, extra: '<script>' }, also: 1 };
     expect(readWorkerMessage(result)).toEqual({ type: 'result', id: 1, outcome: OK });

@@ -11,8 +11,10 @@ read its messages (under JSPI) and ends the run when Stop was pressed.
 from __future__ import annotations
 
 import array
+import importlib
 import json
 import signal
+import sys
 from asyncio import events
 from typing import Any
 
@@ -20,6 +22,7 @@ from .clock import SECONDS_PER_CHECK, blocking_sleep
 from .isolation import Baseline
 from .patches import get_policy, set_policy
 from .session import Session
+from .standins import StandinRun
 from .timeline import Batch
 
 _current: Session | None = None
@@ -103,15 +106,61 @@ def _current_host_suspending() -> bool:
     return isinstance(host, JsHost) and host.suspending
 
 
-def run(code: str, filename: str, clock: str, js: Any, files_json: str = "{}", record: bool = True) -> str:
+class JsDatabase:
+    """The page's database (src/runtime/database.ts: PGlite) as the asyncpg stand-in's engine."""
+
+    def __init__(self, database: Any) -> None:
+        from pyodide.ffi import to_js  # type: ignore[import-not-found]
+
+        self._database = database
+        self._to_js = to_js
+
+    def exchange(self, data: bytes) -> bytes:
+        return self._database.exchange(self._to_js(data)).to_bytes()
+
+    def copy_in(self, statement: str, payload: bytes) -> bytes:
+        return self._database.copyIn(statement, self._to_js(payload)).to_bytes()
+
+
+def run(
+    code: str,
+    filename: str,
+    clock: str,
+    js: Any,
+    files_json: str = "{}",
+    record: bool = True,
+    standins_json: str = "[]",
+) -> str:
     global _current
     session = Session(clock, host=JsHost(js), capture=True, record=record, baseline=_baseline)
+    names = json.loads(standins_json)
+    database = js.database
+    standins = StandinRun(names, database=(lambda: JsDatabase(database)) if database else None) if names else None
     _current = session
     try:
-        outcome = session.run(code, filename, json.loads(files_json))
+        outcome = session.run(code, filename, json.loads(files_json), standins)
     finally:
         _current = None
     return json.dumps(outcome)
+
+
+def prepare_standins(names_json: str) -> None:
+    """Between runs, the first time a page runs an example with stand-ins: import them once,
+    writing their bytecode, and keep the standard-library modules they need loaded from then on
+    (a run drops the modules it imported), so later runs import the stand-ins quickly."""
+    run = StandinRun(json.loads(names_json))
+    undo = run.install()
+    writes = sys.dont_write_bytecode
+    sys.dont_write_bytecode = False
+    try:
+        for name in sorted(run.names):
+            importlib.import_module(name)
+            if name == "aiohttp":
+                importlib.import_module("aiohttp.web")
+    finally:
+        sys.dont_write_bytecode = writes
+        undo()  # the stand-ins themselves: only a run that declares them may import them
+    _baseline.keep_loaded()
 
 
 def reset() -> None:

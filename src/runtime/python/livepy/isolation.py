@@ -90,6 +90,17 @@ class Baseline:
         self._dirs = {path: self._listing(path) for path in watched_dirs}
         self._audit_hook_added = False
 
+    def keep_loaded(self) -> None:
+        """Modules loaded since the baseline was taken, by the runner between runs (the standard
+        library modules the stand-ins need, say), become part of it: no later run pays for them."""
+        for name, module in list(sys.modules.items()):
+            if name in self._modules:
+                continue
+            self._modules[name] = module
+            if isinstance(module, ModuleType) and name.split(".")[0] != RUNNER_PACKAGE:
+                self._module_dicts[name] = dict(vars(module))
+                self._classes.extend((cls, dict(vars(cls))) for cls in _mutable_classes(module))
+
     # -- what a run may not undo -------------------------------------------------------------
 
     def guard_audit_hooks(self) -> Callable[[], None]:

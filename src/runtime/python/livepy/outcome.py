@@ -22,6 +22,8 @@ class Outcome(TypedDict, total=False):
     explanation: Explanation
     #: The interpreter should not serve another run (see isolation.py): the page replaces it.
     recycle: bool
+    #: The stand-ins the program imported (aiohttp, asyncpg): the page says the run was simulated.
+    standins: list[str]
 
 
 class NotInTheBrowser(OSError):

@@ -39,6 +39,7 @@ from .loop import Deadlock, PlaygroundLoop, StopRun
 from .outcome import Explanation, Outcome, explain, format_exception, render
 from .output import Output
 from .patches import ProgramExit, RunPatches
+from .standins import StandinRun
 from .timeline import MAX_EVENTS, Batch, Recorder, current_task_number
 
 __all__ = ["Host", "LocalHost", "Outcome", "Session"]
@@ -175,13 +176,20 @@ class Session:
 
     # -- running ---------------------------------------------------------------------------------
 
-    def run(self, code: str, filename: str = "main.py", files: dict[str, str] | None = None) -> Outcome:
-        """Runs ``code`` as the program ``filename``; ``files`` are modules beside it (name -> source)."""
+    def run(
+        self,
+        code: str,
+        filename: str = "main.py",
+        files: dict[str, str] | None = None,
+        standins: StandinRun | None = None,
+    ) -> Outcome:
+        """Runs ``code`` as the program ``filename``; ``files`` are modules beside it (name -> source);
+        ``standins``: the stand-ins (aiohttp, asyncpg) the program may import."""
         started = real_monotonic()
         home = os.getcwd()
         folder = self._enter_folder(files or {}) if self.host.sandboxed else None
         try:
-            outcome = self._run_patched(code, filename, folder)
+            outcome = self._run_patched(code, filename, folder, standins)
         finally:
             if folder is not None:
                 os.chdir(home)
@@ -193,10 +201,12 @@ class Session:
         outcome["durationMs"] = round((real_monotonic() - started) * 1000, 1)
         return outcome
 
-    def _run_patched(self, code: str, filename: str, folder: str | None) -> Outcome:
+    def _run_patched(self, code: str, filename: str, folder: str | None, standins: StandinRun | None) -> Outcome:
         with RunPatches(self, filename) as patches:
             if self._baseline is not None:
                 patches.on_exit(self._baseline.guard_audit_hooks())
+            if standins is not None:
+                patches.on_exit(standins.install(self.clock.excluded))
             module = types.ModuleType("__main__")
             module.__file__ = filename
             module.__builtins__ = builtins  # type: ignore[attr-defined]
@@ -209,6 +219,8 @@ class Session:
             outcome = contextvars.copy_context().run(self._execute, code, filename, namespace)
             self._release(namespace)
         outcome["droppedChars"] = self.output.dropped if self.output is not None else 0
+        if standins is not None and standins.used:
+            outcome["standins"] = sorted(standins.used)  # what the page labels the run with
         self.flush(final=True)
         # After the last batch: the recorder counts what did not fit when it sends.
         if self.recorder is not None and self.recorder.dropped:
