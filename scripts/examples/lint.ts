@@ -28,17 +28,28 @@ interface ToolRun {
   missing: boolean;
 }
 
+/**
+ * How long a tool may run. pyright over the examples and the runner (its stand-ins included)
+ * takes about a minute alone and close to two on a busy two-core machine.
+ */
+export const TOOL_TIMEOUT_MS = 90_000;
+export const PYRIGHT_TIMEOUT_MS = 300_000;
+
 /** Asynchronous, so the checks of one test file run side by side. */
-function run(command: string, args: readonly string[]): Promise<ToolRun> {
+function run(command: string, args: readonly string[], timeoutMs: number = TOOL_TIMEOUT_MS): Promise<ToolRun> {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'], timeout: 90_000 });
+    const child = spawn(command, args, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'], timeout: timeoutMs });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
     child.on('error', (error: NodeJS.ErrnoException) =>
       resolve({ status: null, output: error.message, missing: error.code === 'ENOENT' }),
     );
-    child.on('close', (status) => resolve({ status, output: output.trim(), missing: false }));
+    child.on('close', (status, signal) => {
+      // Killed for taking too long: say so, rather than report "errors" with nothing after it.
+      const killed = status === null && signal ? `\n(stopped by ${signal}: still running after ${timeoutMs / 1000} s)` : '';
+      resolve({ status, output: `${output.trim()}${killed}`, missing: false });
+    });
   });
 }
 
@@ -104,7 +115,7 @@ async function pythonWithPackages(): Promise<{ ok: true; args: string[] } | { ok
 
 function pyright(args: readonly string[]): Promise<ToolRun> {
   // process.execPath: the Node running the tests (the project's Node 24), not whatever is on PATH.
-  return run(process.execPath, [PYRIGHT, '--project', 'pyrightconfig.json', ...args]);
+  return run(process.execPath, [PYRIGHT, '--project', 'pyrightconfig.json', ...args], PYRIGHT_TIMEOUT_MS);
 }
 
 /**

@@ -5,6 +5,7 @@ import {
   declaredPackages,
   pyrightGroups,
   pyrightVersionFor,
+  PYRIGHT_TIMEOUT_MS,
   runPyrightGroups,
   runPycodestyle,
   runPyflakes,
@@ -30,7 +31,7 @@ function assertClean(ctx: SkipContext, result: CheckResult): void {
 const exerciseFiles = exercisePythonFiles();
 
 describe.concurrent('Python quality gates over examples/ and exercises/', () => {
-  test('pyright: no type errors (examples, exercises, the Python runner, the checker and their tests)', async (ctx) =>
+  test('pyright: no type errors (examples, exercises, the Python runner, the checker and their tests)', { timeout: PYRIGHT_TIMEOUT_MS + 30_000 }, async (ctx) =>
     assertClean(ctx, await runPyright()));
   test('pyflakes: no unused imports or undefined names', async (ctx) =>
     assertClean(ctx, await runPyflakes(['examples', ...exerciseFiles.filter((f) => !f.includes('/wrong/'))])));

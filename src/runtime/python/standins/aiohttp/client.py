@@ -253,8 +253,8 @@ class BaseConnector:
                 try:
                     channel = await self._create_connection(key)
                 finally:
-                    self._acquired.discard(placeholder)  # type: ignore[arg-type]
-                    self._acquired_per_host[key].discard(placeholder)  # type: ignore[arg-type]
+                    self._acquired.discard(placeholder)
+                    self._acquired_per_host[key].discard(placeholder)
                     if not self._acquired_per_host[key]:
                         del self._acquired_per_host[key]
                     self._release_waiter()

@@ -195,7 +195,7 @@ def view(path: str, handler: Any, **kwargs: Any) -> RouteDef:
     return route("*", path, handler, **kwargs)
 
 
-class RouteTableDef(collections.abc.Sequence):  # type: ignore[type-arg]
+class RouteTableDef(collections.abc.Sequence):
     """Routes declared with decorators: ``@routes.get('/path')``."""
 
     def __init__(self) -> None:
@@ -245,7 +245,7 @@ class RouteTableDef(collections.abc.Sequence):  # type: ignore[type-arg]
         return self.route("*", path, **kwargs)
 
 
-class Signal(list):  # type: ignore[type-arg]
+class Signal(list):
     """on_startup, on_shutdown, on_cleanup: callbacks run with the app."""
 
     def __init__(self, owner: Any) -> None:
@@ -261,7 +261,7 @@ class Signal(list):  # type: ignore[type-arg]
         self._frozen = True
 
 
-class Application(collections.abc.MutableMapping):  # type: ignore[type-arg]
+class Application(collections.abc.MutableMapping):
     def __init__(
         self,
         *,

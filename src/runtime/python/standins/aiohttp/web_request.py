@@ -59,7 +59,7 @@ class _Transport:
         return f"<_Transport peername={self._channel.peername}>"
 
 
-class BaseRequest(collections.abc.MutableMapping):  # type: ignore[type-arg]
+class BaseRequest(collections.abc.MutableMapping):
     def __init__(self, raw: RawRequest, channel: Channel, app: Application | None = None) -> None:
         self._raw = raw
         self._channel = channel
@@ -232,7 +232,7 @@ class BaseRequest(collections.abc.MutableMapping):  # type: ignore[type-arg]
         return f"<{self.__class__.__name__} {self.method} {self.path} >"
 
 
-class UrlMappingMatchInfo(dict):  # type: ignore[type-arg]
+class UrlMappingMatchInfo(dict):
     """The values a route's {placeholders} took, and the route's handler."""
 
     def __init__(self, values: dict[str, str], handler: Any, route: Any = None) -> None:

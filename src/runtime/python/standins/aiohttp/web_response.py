@@ -44,7 +44,7 @@ def _parse_content_type(raw: str | None) -> tuple[str, dict[str, str]]:
     return parts[0].lower(), params
 
 
-class StreamResponse(collections.abc.MutableMapping):  # type: ignore[type-arg]
+class StreamResponse(collections.abc.MutableMapping):
     """A response whose body is written in pieces after ``prepare()`` has sent its head."""
 
     _length_check = True

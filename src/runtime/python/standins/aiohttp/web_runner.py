@@ -54,8 +54,8 @@ class _Server(_network.Listener):
         # aiohttp 3.8 lets the handler run on; it only stops counting the connection.
         self.connections.discard(channel)
 
-    def receive(self, channel: _network.Channel, raw: RawRequest) -> None:
-        task = asyncio.get_running_loop().create_task(self._handle(channel, raw))
+    def receive(self, channel: _network.Channel, request: RawRequest) -> None:
+        task = asyncio.get_running_loop().create_task(self._handle(channel, request))
         self.handling[channel] = task
         task.add_done_callback(lambda _: self.handling.get(channel) is task and self.handling.pop(channel))
 

@@ -143,7 +143,7 @@ def _encode_timestamp(obj: Any) -> str:
         return "infinity"
     if obj == datetime.datetime.min:
         return "-infinity"
-    obj - PG_EPOCH_DATETIME  # an aware datetime fails here, as in asyncpg
+    _ = obj - PG_EPOCH_DATETIME  # an aware datetime fails here, as in asyncpg
     return obj.isoformat(sep=" ")
 
 
