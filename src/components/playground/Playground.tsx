@@ -339,6 +339,7 @@ export function Playground(props: {
           store={store}
           fileName={fileName}
           highlight={highlight}
+          simulated={simulated}
         />
       )}
     </div>

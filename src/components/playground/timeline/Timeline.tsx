@@ -33,6 +33,8 @@ export function Timeline(props: {
   fileName: string;
   /** The task pointed at, here or in the output. */
   highlight: Highlight;
+  /** What the run simulates (its stand-ins): its requests and queries are waits on the run's clock. */
+  simulated?: string[] | undefined;
 }) {
   const { strings, lang } = props;
   const model = props.live.model;
@@ -104,6 +106,7 @@ export function Timeline(props: {
       <div className="tl-body" id={bodyId} hidden={collapsed}>
         {!collapsed && (
           <>
+            {props.simulated && props.simulated.length > 0 && <p className="tl-note tl-simulated">{props.simulated.join(' ')}</p>}
             {lanes.length === 0 && <p className="tl-note">{props.running ? strings.timelineWaiting : strings.timelineEmpty}</p>}
             {model.dropped > 0 && (
               <p className="tl-note tl-note-warn">
