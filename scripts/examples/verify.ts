@@ -100,7 +100,7 @@ export async function verifyOnPyodide(
   const comments = translation ? `, comments in ${translation.lang}` : '';
   const through = standins.length ? `, stand-ins: ${standins.join(', ')}` : '';
   const label = `Pyodide ${runner.version} (runner, ${example.meta.clock} clock${through}${comments})`;
-  const message = judgeRun(example.program.id, label, example.meta, example.expected, {
+  const message = judgeRun(example.program.id, label, onTheVirtualClock(example.meta), example.expected, {
     output: result.output,
     exitCode: result.exitCode,
     timedOut: result.timedOut,
@@ -109,4 +109,10 @@ export async function verifyOnPyodide(
   return message === undefined
     ? { status: 'pass', durationMs: performance.now() - started }
     : { status: 'fail', message };
+}
+
+/** The page's run of an example with stand-ins is on the virtual clock: its times are exact (the
+ * slack is for the run against real services, on the real clock). */
+function onTheVirtualClock(meta: ExampleMeta): ExampleMeta {
+  return meta.clock === 'virtual' && meta.slack !== undefined ? { ...meta, slack: undefined } : meta;
 }

@@ -272,6 +272,38 @@ class ClientAndServerTest(unittest.TestCase):
             "{'method': 'POST', 'query': {'x': '1'}, 'body': {'a': [1, 2]}}\n",
         )
 
+    def test_a_body_of_client_max_size_or_more_is_refused_as_aiohttp_refuses_it(self) -> None:
+        outcome, host = run('''
+            import aiohttp
+
+            async def size(request):
+                try:
+                    return web.json_response({"read": len(await request.read())})
+                except web.HTTPRequestEntityTooLarge as error:
+                    return web.json_response({"refused": error.text}, status=413)
+
+            async def main():
+                app = web.Application(client_max_size=10)
+                app.add_routes([web.post("/size", size)])
+                runner = web.AppRunner(app)
+                await runner.setup()
+                await web.TCPSite(runner, "127.0.0.1", 0).start()
+                host, port = runner.addresses[0][:2]
+                async with aiohttp.ClientSession(f"http://{host}:{port}") as session:
+                    for body in (b"123456789", b"1234567890"):
+                        async with session.post("/size", data=body) as response:
+                            print(response.status, await response.json())
+                await runner.cleanup()
+
+            asyncio.run(main())
+        ''')
+        self.assertEqual(outcome["status"], "ok", host.text())
+        self.assertEqual(
+            host.text("stdout"),
+            "200 {'read': 9}\n"
+            "413 {'refused': 'Maximum request body size 10 exceeded, actual body size 10'}\n",
+        )
+
     def test_run_app_says_why_it_cannot_serve_here(self) -> None:
         outcome, host = run('''
             app = web.Application()

@@ -44,6 +44,11 @@ describe('example metadata', () => {
     expect(() => parseExampleMeta('#: standins: aiohttp\n#: clock: real\n')).toThrow(/virtual clock in the page/);
   });
 
+  test('a slack is for the real run of an example with stand-ins; a plain browser example has none', () => {
+    expect(parseExampleMeta('#: runs: browser\n#: standins: aiohttp\n#: slack: 0.3 s\n')).toMatchObject({ clock: 'virtual', slack: 0.3 });
+    expect(() => parseExampleMeta('#: runs: browser\n#: slack: 0.3 s\n')).toThrow(/real clock only/);
+  });
+
   test('a typo in the header is an error that names the key', () => {
     expect(() => parseExampleMeta('#: rnus: local\n')).toThrow(ExampleMetadataError);
     expect(() => parseExampleMeta('#: rnus: local\n')).toThrow(/rnus/);

@@ -186,6 +186,13 @@ class BaseRequest(collections.abc.MutableMapping):
 
     async def read(self) -> bytes:
         if self._read_bytes is None:
+            # As aiohttp 3.8 does: a body of the application's client_max_size or more is refused
+            # (the whole body arrives here at once, as a small one does over a socket).
+            max_size = self._app._client_max_size if self._app is not None else 1024**2
+            if max_size and len(self._raw.body) >= max_size:
+                from .web_exceptions import HTTPRequestEntityTooLarge
+
+                raise HTTPRequestEntityTooLarge(max_size=max_size, actual_size=len(self._raw.body))
             self._read_bytes = self._raw.body
         return self._read_bytes
 
