@@ -1,4 +1,5 @@
-#: runs: local
+#: runs: browser
+#: standins: aiohttp
 #: slack: 0.3 s
 # /// script
 # requires-python = ">=3.11"
@@ -113,13 +114,13 @@ async def main() -> None:
             picks.delay = 1.0
             await load_page("recommendations take 1.0 s")
             picks.delay = 0.2
-            bff.dependencies["orders"].url = closed_url()
+            bff.dependencies["orders"].url = await closed_url()
             await load_page("orders down")
             bff.dependencies["orders"].url = orders_url
             orders.failing = True
             await load_page("orders failing (500)")
             orders.failing = False
-            bff.dependencies["users"].url = closed_url()
+            bff.dependencies["users"].url = await closed_url()
             await load_page("users down")
 
 

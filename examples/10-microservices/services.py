@@ -25,7 +25,6 @@ service that is down.
 """
 
 import asyncio
-import socket
 import time
 from collections.abc import AsyncGenerator, Callable, Iterable
 from contextlib import asynccontextmanager
@@ -90,8 +89,8 @@ async def serve(app: web.Application) -> AsyncGenerator[str, None]:
         await runner.cleanup()
 
 
-def closed_url() -> str:
+async def closed_url() -> str:
     """The address of a service that is down: a port on 127.0.0.1 where nothing listens."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return f"http://127.0.0.1:{sock.getsockname()[1]}"
+    async with serve(web.Application()) as url:
+        pass  # started, then stopped: its port is free again
+    return url
