@@ -1,4 +1,5 @@
-#: runs: local
+#: runs: browser
+#: standins: aiohttp, asyncpg
 #: services: postgres
 # /// script
 # requires-python = ">=3.11"
