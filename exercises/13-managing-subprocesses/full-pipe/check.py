@@ -3,7 +3,6 @@ reader's machine. A child that writes more than a pipe holds must not hang `run_
 
 from __future__ import annotations
 
-import asyncio
 import sys
 from dataclasses import dataclass
 from typing import Any
@@ -56,7 +55,8 @@ def small_output(ctx: Context) -> None:
     got = run_child(ctx, "hello\n")
     expect_returned(ctx, got)
     ctx.expect(got.value is not None and got.value[1] is not None, "not-piped")
-    ctx.expect(tuple(got.value) == (0, b"hello\n"), "wrong-small", got=repr(got.value))
+    right = got.value is not None and tuple(got.value) == (0, b"hello\n")
+    ctx.expect(right, "wrong-small", got=repr(got.value))
 
 
 @check("large")
@@ -76,4 +76,5 @@ def large_output(ctx: Context) -> None:
 def failing_child(ctx: Context) -> None:
     got = run_child(ctx, "oops\n", status=4)
     expect_returned(ctx, got)
-    ctx.expect(got.value is not None and tuple(got.value) == (4, b"oops\n"), "wrong-status", got=repr(got.value))
+    right = got.value is not None and tuple(got.value) == (4, b"oops\n")
+    ctx.expect(right, "wrong-status", got=repr(got.value))

@@ -54,7 +54,9 @@ class Outcome:
     problem: str | None
 
 
-def stop_one(ctx: Context, cleanup: float | None, grace: float, exited: int | None = None) -> Outcome:
+def stop_one(
+    ctx: Context, cleanup: float | None, grace: float, exited: int | None = None
+) -> Outcome:
     stop = ctx.function("stop", coroutine=True)
     seen: dict[str, Any] = {}
 
@@ -104,7 +106,8 @@ def stubborn_child_is_killed(ctx: Context) -> None:
 def exited_child_is_not_an_error(ctx: Context) -> None:
     got = stop_one(ctx, cleanup=None, grace=0.5, exited=3)
     ctx.expect(not isinstance(got.exception, ProcessLookupError), "lookup-error")
-    ctx.expect(got.exception is None and got.problem is None, "stop-raised", error=type(got.exception).__name__)
+    returned = got.exception is None and got.problem is None
+    ctx.expect(returned, "stop-raised", error=type(got.exception).__name__)
     ctx.expect(got.status == 3, "wrong-status", status=got.status, expected=3)
 
 
