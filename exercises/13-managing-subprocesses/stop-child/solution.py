@@ -2,6 +2,19 @@ import asyncio
 import contextlib
 
 
+async def stop(process: "Child", grace: float) -> int:
+    """Asks the child to stop, kills it if it is still running after `grace` seconds, waits
+    for it and returns its exit status."""
+    with contextlib.suppress(ProcessLookupError):
+        process.terminate()
+    try:
+        return await asyncio.wait_for(process.wait(), grace)
+    except TimeoutError:
+        with contextlib.suppress(ProcessLookupError):
+            process.kill()
+        return await process.wait()
+
+
 class Child:
     """Stands in for asyncio.subprocess.Process, which a browser tab cannot start: the same
     terminate(), kill(), wait() and returncode. After terminate() it takes `cleanup` seconds to
@@ -37,19 +50,6 @@ class Child:
         if self.returncode is None:
             self.returncode = code
             self._gone.set()
-
-
-async def stop(process: Child, grace: float) -> int:
-    """Asks the child to stop, kills it if it is still running after `grace` seconds, waits
-    for it and returns its exit status."""
-    with contextlib.suppress(ProcessLookupError):
-        process.terminate()
-    try:
-        return await asyncio.wait_for(process.wait(), grace)
-    except TimeoutError:
-        with contextlib.suppress(ProcessLookupError):
-            process.kill()
-        return await process.wait()
 
 
 async def main() -> None:

@@ -1,6 +1,17 @@
 import asyncio
 
 
+async def stop(process: "Child", grace: float) -> int:
+    """Asks the child to stop, kills it if it is still running after `grace` seconds, waits
+    for it and returns its exit status."""
+    process.terminate()
+    try:
+        return await asyncio.wait_for(process.wait(), grace)
+    except TimeoutError:
+        process.kill()
+        return process.returncode  # type: ignore[return-value]
+
+
 class Child:
     """Stands in for asyncio.subprocess.Process, which a browser tab cannot start: the same
     terminate(), kill(), wait() and returncode. After terminate() it takes `cleanup` seconds to
@@ -36,17 +47,6 @@ class Child:
         if self.returncode is None:
             self.returncode = code
             self._gone.set()
-
-
-async def stop(process: Child, grace: float) -> int:
-    """Asks the child to stop, kills it if it is still running after `grace` seconds, waits
-    for it and returns its exit status."""
-    process.terminate()
-    try:
-        return await asyncio.wait_for(process.wait(), grace)
-    except TimeoutError:
-        process.kill()
-        return process.returncode  # type: ignore[return-value]
 
 
 async def main() -> None:

@@ -1,6 +1,13 @@
 import asyncio
 
 
+async def stop(process: "Child", grace: float) -> int:
+    """Asks the child to stop, kills it if it is still running after `grace` seconds, waits
+    for it and returns its exit status."""
+    process.terminate()
+    return await asyncio.wait_for(process.wait(), grace)
+
+
 class Child:
     """Stands in for asyncio.subprocess.Process, which a browser tab cannot start: the same
     terminate(), kill(), wait() and returncode. After terminate() it takes `cleanup` seconds to
@@ -36,13 +43,6 @@ class Child:
         if self.returncode is None:
             self.returncode = code
             self._gone.set()
-
-
-async def stop(process: Child, grace: float) -> int:
-    """Asks the child to stop, kills it if it is still running after `grace` seconds, waits
-    for it and returns its exit status."""
-    process.terminate()
-    return await asyncio.wait_for(process.wait(), grace)
 
 
 async def main() -> None:
