@@ -33,7 +33,7 @@ import { runMerged } from '../../scripts/examples/process.ts';
 import { exerciseFile } from '../../src/lib/exercises/download.ts';
 import { checkRun } from '../../src/lib/exercises/driver.ts';
 import { loadExercise, loadExercises } from '../../src/lib/exercises/load.ts';
-import { isCodeExercise, type CodeExercise } from '../../src/lib/exercises/types.ts';
+import { isCodeExercise, type CodeExercise, type PredictExercise } from '../../src/lib/exercises/types.ts';
 import { failureIds, parseVerdict, readVerdict } from '../../src/lib/exercises/verdict.ts';
 
 const onCPython = [...checkFixtures('en'), ...checkFixtures('pt-BR').filter((f) => f.role === 'starter')];
@@ -201,6 +201,27 @@ describe.concurrent('exercises that need threads or processes, checked by their 
       const outcome = { status: 'ok' as const, exitCode: result.exitCode ?? 1, droppedChars: 0, durationMs: result.durationMs };
       expect(judgeCheck(fixture, result.output, outcome)).toBeUndefined();
       expect(result.exitCode).toBe('pass' in fixture.expect ? 0 : 1);
+    });
+  });
+});
+
+describe.concurrent('predictions about programs that need threads, processes or sockets print their recorded output on plain python3', () => {
+  // The page shows program.out instead of a run, so the recording must be what the program prints.
+  const local = [...loadExercises().values()].filter((e): e is PredictExercise => e.kind === 'predict' && e.runs === 'local');
+  const folder = mkdtempSync(path.join(tmpdir(), 'exercise-predict-local-'));
+  afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+  local.forEach((exercise, index) => {
+    test(`${exercise.id}: program.py prints program.out`, async (ctx) => {
+      if (!python) skipOrFail(ctx, 'no Python 3.11+ interpreter found (set PYTHON to one)');
+      const dir = path.join(folder, String(index));
+      mkdirSync(dir);
+      const file = path.join(dir, exercise.file);
+      writeFileSync(file, exercise.program);
+      const result = await runMerged(python.command, [file], { cwd: dir, env: process.env, timeoutMs: 60_000 });
+      expect(result.output).toBe(exercise.output);
+      const raises = exercise.choices.find((c) => c.id === exercise.answer)?.outcome === 'exception';
+      expect(result.exitCode === 0).toBe(!raises);
     });
   });
 });
