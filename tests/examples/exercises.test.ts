@@ -22,6 +22,7 @@ import {
   judgeCheck,
   judgePredict,
   localFixtures,
+  localPredictFixtures,
   predictFixtures,
   TEST_WORDS,
 } from '../../scripts/exercises/fixtures.ts';
@@ -201,6 +202,27 @@ describe.concurrent('exercises that need threads or processes, checked by their 
       const outcome = { status: 'ok' as const, exitCode: result.exitCode ?? 1, droppedChars: 0, durationMs: result.durationMs };
       expect(judgeCheck(fixture, result.output, outcome)).toBeUndefined();
       expect(result.exitCode).toBe('pass' in fixture.expect ? 0 : 1);
+    });
+  });
+});
+
+describe.concurrent('predictions over local programs print their recorded output on plain python3', () => {
+  const folder = mkdtempSync(path.join(tmpdir(), 'exercise-local-predict-'));
+  afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+  localPredictFixtures().forEach((fixture, index) => {
+    test(fixture.name, async (ctx) => {
+      if (!python) skipOrFail(ctx, 'no Python 3.11+ interpreter found (set PYTHON to one)');
+      const dir = path.join(folder, String(index));
+      mkdirSync(dir);
+      const file = path.join(dir, fixture.exercise.file);
+      writeFileSync(file, fixture.exercise.program);
+      const { exercise } = fixture;
+      const result = await runMerged(python.command, [file], { cwd: dir, env: process.env, timeoutMs: 60_000 });
+      expect(result.output).toBe(exercise.output);
+      // What the right answer says the program does: ends normally, or with an exception.
+      const outcome = exercise.question === 'choice' ? exercise.choices.find((c) => c.id === exercise.answer)?.outcome : 'output';
+      expect(outcome === 'output' ? result.exitCode === 0 : outcome === 'exception' && result.exitCode !== 0).toBe(true);
     });
   });
 });
