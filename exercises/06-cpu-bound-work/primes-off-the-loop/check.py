@@ -42,5 +42,5 @@ def loop_never_blocked(ctx: Context) -> None:
 @mistake("lambda")
 def sent_a_lambda(ctx: Context) -> bool:
     error = ctx.program(allow_error=True).exception
-    cannot_pickle = isinstance(error, (pickle.PicklingError, AttributeError)) and "pickle" in str(error)
-    return cannot_pickle and "lambda" in ctx.source
+    refused = isinstance(error, (pickle.PicklingError, AttributeError)) and "pickle" in str(error)
+    return refused and "lambda" in ctx.source

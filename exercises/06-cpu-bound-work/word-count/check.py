@@ -77,7 +77,7 @@ def count_with(ctx: Context, lines: list[str], chunk_size: int) -> Outcome:
     module = ctx.module()
     count_words = getattr(module, "count_words", None)
     if count_words is None:
-        ctx.fail("missing-function", name="count_words")
+        raise ctx.fail("missing-function", name="count_words")
     pool = PretendPool()
     seen: dict[str, Any] = {}
 

@@ -68,9 +68,9 @@ def copied(ctx: Context) -> Copy:
     module = ctx.module()
     copy_with_progress = getattr(module, "copy_with_progress", None)
     if copy_with_progress is None:
-        ctx.fail("missing-function", name="copy_with_progress")
+        raise ctx.fail("missing-function", name="copy_with_progress")
     copy = Copy()
-    module.copy_in_chunks = copy_in_chunks(copy)
+    setattr(module, "copy_in_chunks", copy_in_chunks(copy))
 
     async def scenario() -> None:
         progress = WatchedQueue(copy)

@@ -12,7 +12,8 @@ def copy_in_chunks(chunks: int, on_progress: Callable[[int], None]) -> str:
 
 
 async def copy_with_progress(chunks: int, progress: asyncio.Queue[int]) -> str:
-    """Copies in a worker thread; each chunk's number reaches `progress` as soon as it is written."""
+    """Copies in a worker thread; each chunk's number reaches `progress` as soon as it is
+    written."""
 
     loop = asyncio.get_running_loop()
 
