@@ -15,6 +15,14 @@ DEADLINE = 1.0
 NOTHING = {"en": "nothing", "pt-BR": "nada"}
 
 
+def named(ctx: Context, module: Any, name: str) -> Any:
+    """The reader's `name` (a function or a class), or a plain failure when it is missing."""
+    found = getattr(module, name, None)
+    if found is None or not callable(found):
+        ctx.fail("missing-function", name=name)
+    return found
+
+
 def listed(ctx: Context, lines: list[str], separator: str) -> str:
     """Printed lines for a message ("nothing" when there are none)."""
     return separator.join(lines) or NOTHING.get(ctx.lang, "nothing")
@@ -41,10 +49,8 @@ class Outcome:
 
 def run_page(ctx: Context, delays: dict[str, float], deadline: float) -> Outcome:
     """Runs the reader's main() with requests of the check's own, which record a cancel."""
-    module = ctx.module()
-    main: Any = getattr(module, "main", None)
-    if main is None or not callable(main):
-        ctx.fail("missing-function", name="main")
+    module: Any = ctx.module()
+    main = named(ctx, module, "main")
     outcome = Outcome(dict(delays), deadline)
     cancelled: set[str] = set()
 

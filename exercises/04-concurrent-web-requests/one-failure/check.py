@@ -17,6 +17,14 @@ NONE = {"en": "none", "pt-BR": "nenhuma"}
 NOTHING = {"en": "nothing", "pt-BR": "nada"}
 
 
+def named(ctx: Context, module: Any, name: str) -> Any:
+    """The reader's `name` (a function or a class), or a plain failure when it is missing."""
+    found = getattr(module, name, None)
+    if found is None or not callable(found):
+        ctx.fail("missing-function", name=name)
+    return found
+
+
 def listed(ctx: Context, lines: list[str], separator: str) -> str:
     """Printed lines for a message ("nothing" when there are none)."""
     return separator.join(lines) or NOTHING.get(ctx.lang, "nothing")
@@ -39,11 +47,9 @@ class Outcome:
 
 def run_page(ctx: Context, pages: dict[str, float], failing: set[str]) -> Outcome:
     """Runs the reader's main() with requests of the check's own (the reader's ServerError)."""
-    module = ctx.module()
-    main: Any = getattr(module, "main", None)
+    module: Any = ctx.module()
+    main = named(ctx, module, "main")
     error_type: Any = getattr(module, "ServerError", None)
-    if main is None or not callable(main):
-        ctx.fail("missing-function", name="main")
     if not (isinstance(error_type, type) and issubclass(error_type, Exception)):
         ctx.fail("missing-function", name="ServerError")
 
