@@ -14,6 +14,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { findPythons } from '../../scripts/examples/python.ts';
 import { interpreterFor } from '../../scripts/examples/packages.ts';
+import { missingServices } from '../../scripts/examples/services.ts';
 import { PyodideExampleRunner } from '../../scripts/examples/pyodide.ts';
 import { skipOrFail } from '../../scripts/examples/tiers.ts';
 import { runOnCPython, runOnCPythonInParallel, type BatchResult } from '../../scripts/exercises/cpython.ts';
@@ -200,6 +201,8 @@ describe.concurrent('exercises that need threads or processes, checked by their 
       if (!python) skipOrFail(ctx, 'no Python 3.11+ interpreter found (set PYTHON to one)');
       const choice = await interpreterFor({ dependencies: fixture.exercise.dependencies, requiresPython: '>=3.11' }, pythons);
       if (!choice.ok) skipOrFail(ctx, choice.reason);
+      const missing = await missingServices(fixture.exercise.services);
+      if (missing.length > 0) skipOrFail(ctx, missing.join('; '));
       expect(fixture.file).toContain(fixture.exercise.dependencies.length ? `# dependencies = ${JSON.stringify(fixture.exercise.dependencies)}` : '# ///');
       const dir = path.join(folder, String(index));
       mkdirSync(dir);

@@ -81,6 +81,7 @@ export function loadExercise(id: string, root: string = EXERCISES_DIR): Exercise
     file: data.file,
     runs: data.runs,
     dependencies: data.dependencies,
+    services: data.services,
   };
   return data.kind === 'predict' ? loadPredict(folder, root, data, common) : loadCode(folder, root, data, common);
 }

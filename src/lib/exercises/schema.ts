@@ -35,6 +35,11 @@ const common = {
    * lists them in its PEP 723 block, so `uv run` installs them, and the tests run a local
    * exercise with an interpreter that has them.
    */
+  /**
+   * Services the checks of a local exercise need on this machine (`postgres`): the tests skip it,
+   * saying what to start, when one is not reachable (scripts/examples/services.ts).
+   */
+  services: z.array(z.enum(['postgres'])).default([]),
   dependencies: z.array(z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*(\[[A-Za-z0-9,._-]+\])?\s*([<>=!~]=?[^"\\]*)?$/, 'a requirement such as aiohttp>=3.8')).default([]),
 };
 
