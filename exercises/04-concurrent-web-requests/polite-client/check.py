@@ -13,7 +13,7 @@ from aiohttp import web
 from livecheck import Context, check
 
 LIMIT = 3
-DELAYS = [0.6, 0.1, 0.1, 0.6, 0.1, 0.1, 0.6, 0.1, 0.1]
+DELAYS = [0.8, 0.1, 0.1, 0.8, 0.1, 0.1, 0.8, 0.1, 0.1]
 
 
 @dataclass

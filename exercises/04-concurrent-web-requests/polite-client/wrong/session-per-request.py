@@ -5,7 +5,7 @@ from typing import Any
 import aiohttp
 from aiohttp import web
 
-PATHS = [f"/delay/{seconds}" for seconds in (0.6, 0.1, 0.1, 0.1, 0.6, 0.1, 0.1, 0.1, 0.6)]
+PATHS = [f"/delay/{seconds}" for seconds in (0.8, 0.1, 0.1, 0.8, 0.1, 0.1, 0.8, 0.1, 0.1)]
 
 
 async def fetch_all(base_url: str, paths: list[str], limit: int) -> list[Any]:
