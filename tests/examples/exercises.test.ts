@@ -13,6 +13,8 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { findPythons } from '../../scripts/examples/python.ts';
+import { interpreterFor } from '../../scripts/examples/packages.ts';
+import { missingServices } from '../../scripts/examples/services.ts';
 import { PyodideExampleRunner } from '../../scripts/examples/pyodide.ts';
 import { skipOrFail } from '../../scripts/examples/tiers.ts';
 import { runOnCPython, runOnCPythonInParallel, type BatchResult } from '../../scripts/exercises/cpython.ts';
@@ -191,14 +193,23 @@ describe.concurrent('exercises that need threads or processes, checked by their 
   const folder = mkdtempSync(path.join(tmpdir(), 'exercise-local-'));
   afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
+  // As `uv run` would: an interpreter that has the packages the file's PEP 723 block lists
+  // (the first python3 on PATH may lack Debian's aiohttp; /usr/bin/python3 has it).
+  const pythons = findPythons();
+
   local.forEach((fixture, index) => {
     test(fixture.name, async (ctx) => {
       if (!python) skipOrFail(ctx, 'no Python 3.11+ interpreter found (set PYTHON to one)');
+      const choice = await interpreterFor({ dependencies: fixture.exercise.dependencies, requiresPython: '>=3.11' }, pythons);
+      if (!choice.ok) skipOrFail(ctx, choice.reason);
+      const missing = await missingServices(fixture.exercise.services);
+      if (missing.length > 0) skipOrFail(ctx, missing.join('; '));
+      expect(fixture.file).toContain(fixture.exercise.dependencies.length ? `# dependencies = ${JSON.stringify(fixture.exercise.dependencies)}` : '# ///');
       const dir = path.join(folder, String(index));
       mkdirSync(dir);
       const file = path.join(dir, fixture.exercise.file);
       writeFileSync(file, fixture.file);
-      const result = await runMerged(python.command, [file, '--json'], { cwd: dir, env: process.env, timeoutMs: 120_000 });
+      const result = await runMerged(choice.python.command, [file, '--json'], { cwd: dir, env: process.env, timeoutMs: 120_000 });
       const outcome = { status: 'ok' as const, exitCode: result.exitCode ?? 1, droppedChars: 0, durationMs: result.durationMs };
       expect(judgeCheck(fixture, result.output, outcome)).toBeUndefined();
       expect(result.exitCode).toBe('pass' in fixture.expect ? 0 : 1);

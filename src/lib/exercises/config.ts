@@ -22,6 +22,8 @@ export interface CodeExerciseConfig extends ConfigCommon, CheckData {
   kind: 'fix' | 'make-concurrent' | 'write';
   starter: string;
   prompt: { en: string; 'pt-BR': string };
+  /** For the downloaded file's PEP 723 block. */
+  dependencies: string[];
 }
 
 export interface PredictExerciseConfig extends ConfigCommon {

@@ -91,6 +91,8 @@ if __name__ == "__main__":
 
 export interface DownloadData extends CheckData {
   prompt: { en: string; 'pt-BR': string };
+  /** Packages beyond the standard library, for the PEP 723 block (`uv run` installs them). */
+  dependencies?: readonly string[];
 }
 
 export function exerciseFile(exercise: DownloadData, code: string, lang: Lang, checker: CheckerFiles): string {
@@ -118,6 +120,7 @@ export function exerciseFile(exercise: DownloadData, code: string, lang: Lang, c
   return [
     '# /// script',
     '# requires-python = ">=3.11"',
+    ...(exercise.dependencies?.length ? [`# dependencies = ${JSON.stringify(exercise.dependencies)}`] : []),
     '# ///',
     `"""${docstring}\n"""`,
     '',

@@ -12,6 +12,10 @@ interface ExerciseCommon {
   explanation: Text;
   file: string;
   runs: 'browser' | 'local';
+  /** PEP 723 dependencies of the downloaded file (`aiohttp>=3.8`); empty for the standard library. */
+  dependencies: string[];
+  /** Services a local exercise's checks need (`postgres`). */
+  services: string[];
 }
 
 export interface WrongAnswer {
