@@ -12,7 +12,7 @@
  * its recorded output and does what the right choice says.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { findPythons } from '../../scripts/examples/python.ts';
+import { findPythons, type PythonInterpreter } from '../../scripts/examples/python.ts';
 import { PyodideExampleRunner } from '../../scripts/examples/pyodide.ts';
 import { skipOrFail } from '../../scripts/examples/tiers.ts';
 import { runOnCPython, runOnCPythonInParallel, type BatchResult } from '../../scripts/exercises/cpython.ts';
@@ -29,6 +29,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { interpreterFor } from '../../scripts/examples/packages.ts';
 import { runMerged } from '../../scripts/examples/process.ts';
 import { exerciseFile } from '../../src/lib/exercises/download.ts';
 import { checkRun } from '../../src/lib/exercises/driver.ts';
@@ -190,14 +191,27 @@ describe.concurrent('exercises that need threads or processes, checked by their 
   const folder = mkdtempSync(path.join(tmpdir(), 'exercise-local-'));
   afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
+  // As `uv run` would: an interpreter that has the packages the file declares (aiohttp comes
+  // from Debian for /usr/bin/python3, which need not be the python3 first on PATH).
+  const pythons = findPythons();
+  const interpreters = new Map<string, Promise<Awaited<ReturnType<typeof interpreterFor>>>>();
+  const interpreterOf = (dependencies: readonly string[]) => {
+    const key = dependencies.join(' ');
+    if (!interpreters.has(key)) interpreters.set(key, interpreterFor({ dependencies, requiresPython: '>=3.11' }, pythons));
+    return interpreters.get(key)!;
+  };
+
   local.forEach((fixture, index) => {
     test(fixture.name, async (ctx) => {
       if (!python) skipOrFail(ctx, 'no Python 3.11+ interpreter found (set PYTHON to one)');
+      const choice = await interpreterOf(fixture.exercise.dependencies);
+      if (!choice.ok) skipOrFail(ctx, choice.reason);
+      const interpreter: PythonInterpreter = choice.python;
       const dir = path.join(folder, String(index));
       mkdirSync(dir);
       const file = path.join(dir, fixture.exercise.file);
       writeFileSync(file, fixture.file);
-      const result = await runMerged(python.command, [file, '--json'], { cwd: dir, env: process.env, timeoutMs: 120_000 });
+      const result = await runMerged(interpreter.command, [file, '--json'], { cwd: dir, env: process.env, timeoutMs: 120_000 });
       const outcome = { status: 'ok' as const, exitCode: result.exitCode ?? 1, droppedChars: 0, durationMs: result.durationMs };
       expect(judgeCheck(fixture, result.output, outcome)).toBeUndefined();
       expect(result.exitCode).toBe('pass' in fixture.expect ? 0 : 1);

@@ -12,6 +12,8 @@ interface ExerciseCommon {
   explanation: Text;
   file: string;
   runs: 'browser' | 'local';
+  /** Packages a local exercise needs (PEP 508 requirements), declared in its downloaded file. */
+  dependencies: string[];
 }
 
 export interface WrongAnswer {
