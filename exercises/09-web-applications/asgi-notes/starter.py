@@ -43,6 +43,7 @@ async def app(scope: dict[str, Any], receive: Receive, send: Send) -> None:
     await send({"type": "http.response.start", "status": status, "headers": headers})
     await send({"type": "http.response.body", "body": json.dumps(answer).encode()})
 
+
 async def main() -> None:
     # Plays the server (uvicorn's part): startup, one request, shutdown.
     events: asyncio.Queue[Message] = asyncio.Queue()

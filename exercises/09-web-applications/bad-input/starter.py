@@ -1,5 +1,4 @@
 import asyncio
-from typing import Any
 
 import aiohttp
 from aiohttp import web
@@ -18,6 +17,7 @@ class Notes:
         text = data["text"]
         self.notes.append(text)
         return web.json_response({"id": len(self.notes), "text": text}, status=201)
+
 
 def make_app() -> web.Application:
     return Notes().app

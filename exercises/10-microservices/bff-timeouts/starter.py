@@ -41,6 +41,7 @@ class HomePage:
             "missing": {},
         })
 
+
 def make_app(services: dict[str, str]) -> web.Application:
     return HomePage(services).app
 

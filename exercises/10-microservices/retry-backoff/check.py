@@ -145,4 +145,3 @@ def generated_patterns(ctx: Context) -> None:
             ctx.expect(case.error is not None and case.error is case.errors_raised[-1],
                        "generated-error", got=repr(case.error or case.result), **where)
         judge_waits(ctx, case, expected_waits(failures, attempts, base_delay), **where)
-

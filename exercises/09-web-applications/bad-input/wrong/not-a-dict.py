@@ -25,6 +25,7 @@ class Notes:
         self.notes.append(text)
         return web.json_response({"id": len(self.notes), "text": text}, status=201)
 
+
 def make_app() -> web.Application:
     return Notes().app
 

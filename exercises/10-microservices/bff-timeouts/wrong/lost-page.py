@@ -54,6 +54,7 @@ class HomePage:
             "missing": missing,
         })
 
+
 def make_app(services: dict[str, str]) -> web.Application:
     return HomePage(services).app
 

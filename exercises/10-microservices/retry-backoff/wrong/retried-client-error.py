@@ -29,6 +29,7 @@ async def retry(
             await asyncio.sleep(base_delay * 2**attempt)
     raise ValueError("attempts must be at least 1")
 
+
 async def main() -> None:
     loop = asyncio.get_running_loop()
     start = loop.time()

@@ -30,6 +30,7 @@ async def retry(
             await asyncio.sleep(base_delay * 2**attempt)
             attempt += 1
 
+
 async def main() -> None:
     loop = asyncio.get_running_loop()
     start = loop.time()
