@@ -16,7 +16,10 @@ async def ping() -> None:
     await asyncio.sleep(0.1)
 
 
-async def handle(name: str, work: Callable[[], Coroutine[Any, Any, None]]) -> None:
+Work = Callable[[], Coroutine[Any, Any, None]]
+
+
+async def handle(name: str, work: Work) -> None:
     """One request, in a task of its own, as aiohttp runs it."""
     print(f"{name}: started")
     await work()
@@ -26,7 +29,11 @@ async def handle(name: str, work: Callable[[], Coroutine[Any, Any, None]]) -> No
 async def main() -> None:
     start = time.perf_counter()
     # Three requests arrive at the same moment, in this order.
-    await asyncio.gather(handle("search", search), handle("report", report), handle("ping", ping))
+    await asyncio.gather(
+        handle("search", search),
+        handle("report", report),
+        handle("ping", ping),
+    )
     print(f"all answered after {time.perf_counter() - start:.1f} s")
 
 
