@@ -193,18 +193,23 @@ describe.concurrent('exercises that need threads or processes, checked by their 
   const folder = mkdtempSync(path.join(tmpdir(), 'exercise-local-'));
   afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
-  // As `uv run` would: an interpreter that has the packages the file's PEP 723 block lists
-  // (the first python3 on PATH may lack Debian's aiohttp; /usr/bin/python3 has it).
+  // As `uv run` would: an interpreter that has the packages the file declares (aiohttp comes
+  // from Debian for /usr/bin/python3, which need not be the python3 first on PATH).
   const pythons = findPythons();
+  const interpreters = new Map<string, Promise<Awaited<ReturnType<typeof interpreterFor>>>>();
+  const interpreterOf = (dependencies: readonly string[]) => {
+    const key = dependencies.join(' ');
+    if (!interpreters.has(key)) interpreters.set(key, interpreterFor({ dependencies, requiresPython: '>=3.11' }, pythons));
+    return interpreters.get(key)!;
+  };
 
   local.forEach((fixture, index) => {
     test(fixture.name, async (ctx) => {
       if (!python) skipOrFail(ctx, 'no Python 3.11+ interpreter found (set PYTHON to one)');
-      const choice = await interpreterFor({ dependencies: fixture.exercise.dependencies, requiresPython: '>=3.11' }, pythons);
+      const choice = await interpreterOf(fixture.exercise.dependencies);
       if (!choice.ok) skipOrFail(ctx, choice.reason);
       const missing = await missingServices(fixture.exercise.services);
       if (missing.length > 0) skipOrFail(ctx, missing.join('; '));
-      expect(fixture.file).toContain(fixture.exercise.dependencies.length ? `# dependencies = ${JSON.stringify(fixture.exercise.dependencies)}` : '# ///');
       const dir = path.join(folder, String(index));
       mkdirSync(dir);
       const file = path.join(dir, fixture.exercise.file);

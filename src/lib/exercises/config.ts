@@ -22,7 +22,7 @@ export interface CodeExerciseConfig extends ConfigCommon, CheckData {
   kind: 'fix' | 'make-concurrent' | 'write';
   starter: string;
   prompt: { en: string; 'pt-BR': string };
-  /** For the downloaded file's PEP 723 block. */
+  /** What the downloaded file declares it needs (PEP 723), for a local exercise. */
   dependencies: string[];
 }
 

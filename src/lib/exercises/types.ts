@@ -12,7 +12,7 @@ interface ExerciseCommon {
   explanation: Text;
   file: string;
   runs: 'browser' | 'local';
-  /** PEP 723 dependencies of the downloaded file (`aiohttp>=3.8`); empty for the standard library. */
+  /** Packages a local exercise needs (PEP 508 requirements), declared in its downloaded file. */
   dependencies: string[];
   /** Services a local exercise's checks need (`postgres`). */
   services: string[];
