@@ -119,6 +119,22 @@ export function predictFixtures(exercises: Exercise[] = [...loadExercises().valu
     }));
 }
 
+export interface LocalPredictFixture {
+  name: string;
+  exercise: PredictExercise;
+}
+
+/**
+ * Predictions over programs that need threads, processes or services (`runs: local`): the page
+ * answers them from `program.out`, so the tests run `program.py` with plain python3 (as a reader
+ * would, under the exercise's file name) and hold it to that output.
+ */
+export function localPredictFixtures(exercises: Exercise[] = [...loadExercises().values()]): LocalPredictFixture[] {
+  return exercises
+    .filter((e): e is PredictExercise => e.kind === 'predict' && e.runs === 'local')
+    .map((exercise) => ({ name: `${exercise.id}: program.py prints program.out (plain python3)`, exercise }));
+}
+
 /** Why a check run does not meet its expectation, or undefined when it does. */
 export function judgeCheck(fixture: Pick<CheckFixture, 'expect'>, output: string, outcome: RunOutcome): string | undefined {
   const verdict: Verdict = readVerdict(output, outcome, TEST_WORDS);

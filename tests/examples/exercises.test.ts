@@ -13,6 +13,8 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { findPythons } from '../../scripts/examples/python.ts';
+import { interpreterFor } from '../../scripts/examples/packages.ts';
+import { missingServices } from '../../scripts/examples/services.ts';
 import { PyodideExampleRunner } from '../../scripts/examples/pyodide.ts';
 import { skipOrFail } from '../../scripts/examples/tiers.ts';
 import { runOnCPython, runOnCPythonInParallel, type BatchResult } from '../../scripts/exercises/cpython.ts';
@@ -22,6 +24,7 @@ import {
   judgeCheck,
   judgePredict,
   localFixtures,
+  localPredictFixtures,
   predictFixtures,
   TEST_WORDS,
 } from '../../scripts/exercises/fixtures.ts';
@@ -190,17 +193,52 @@ describe.concurrent('exercises that need threads or processes, checked by their 
   const folder = mkdtempSync(path.join(tmpdir(), 'exercise-local-'));
   afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
+  // As `uv run` would: an interpreter that has the packages the file declares (aiohttp comes
+  // from Debian for /usr/bin/python3, which need not be the python3 first on PATH).
+  const pythons = findPythons();
+  const interpreters = new Map<string, Promise<Awaited<ReturnType<typeof interpreterFor>>>>();
+  const interpreterOf = (dependencies: readonly string[]) => {
+    const key = dependencies.join(' ');
+    if (!interpreters.has(key)) interpreters.set(key, interpreterFor({ dependencies, requiresPython: '>=3.11' }, pythons));
+    return interpreters.get(key)!;
+  };
+
   local.forEach((fixture, index) => {
+    test(fixture.name, async (ctx) => {
+      if (!python) skipOrFail(ctx, 'no Python 3.11+ interpreter found (set PYTHON to one)');
+      const choice = await interpreterOf(fixture.exercise.dependencies);
+      if (!choice.ok) skipOrFail(ctx, choice.reason);
+      const missing = await missingServices(fixture.exercise.services);
+      if (missing.length > 0) skipOrFail(ctx, missing.join('; '));
+      const dir = path.join(folder, String(index));
+      mkdirSync(dir);
+      const file = path.join(dir, fixture.exercise.file);
+      writeFileSync(file, fixture.file);
+      const result = await runMerged(choice.python.command, [file, '--json'], { cwd: dir, env: process.env, timeoutMs: 120_000 });
+      const outcome = { status: 'ok' as const, exitCode: result.exitCode ?? 1, droppedChars: 0, durationMs: result.durationMs };
+      expect(judgeCheck(fixture, result.output, outcome)).toBeUndefined();
+      expect(result.exitCode).toBe('pass' in fixture.expect ? 0 : 1);
+    });
+  });
+});
+
+describe.concurrent('predictions over local programs print their recorded output on plain python3', () => {
+  const folder = mkdtempSync(path.join(tmpdir(), 'exercise-local-predict-'));
+  afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+  localPredictFixtures().forEach((fixture, index) => {
     test(fixture.name, async (ctx) => {
       if (!python) skipOrFail(ctx, 'no Python 3.11+ interpreter found (set PYTHON to one)');
       const dir = path.join(folder, String(index));
       mkdirSync(dir);
       const file = path.join(dir, fixture.exercise.file);
-      writeFileSync(file, fixture.file);
-      const result = await runMerged(python.command, [file, '--json'], { cwd: dir, env: process.env, timeoutMs: 120_000 });
-      const outcome = { status: 'ok' as const, exitCode: result.exitCode ?? 1, droppedChars: 0, durationMs: result.durationMs };
-      expect(judgeCheck(fixture, result.output, outcome)).toBeUndefined();
-      expect(result.exitCode).toBe('pass' in fixture.expect ? 0 : 1);
+      writeFileSync(file, fixture.exercise.program);
+      const { exercise } = fixture;
+      const result = await runMerged(python.command, [file], { cwd: dir, env: process.env, timeoutMs: 60_000 });
+      expect(result.output).toBe(exercise.output);
+      // What the right answer says the program does: ends normally, or with an exception.
+      const outcome = exercise.question === 'choice' ? exercise.choices.find((c) => c.id === exercise.answer)?.outcome : 'output';
+      expect(outcome === 'output' ? result.exitCode === 0 : outcome === 'exception' && result.exitCode !== 0).toBe(true);
     });
   });
 });

@@ -22,6 +22,8 @@ export interface CodeExerciseConfig extends ConfigCommon, CheckData {
   kind: 'fix' | 'make-concurrent' | 'write';
   starter: string;
   prompt: { en: string; 'pt-BR': string };
+  /** What the downloaded file declares it needs (PEP 723), for a local exercise. */
+  dependencies: string[];
 }
 
 export interface PredictExerciseConfig extends ConfigCommon {

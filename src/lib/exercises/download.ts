@@ -91,6 +91,14 @@ if __name__ == "__main__":
 
 export interface DownloadData extends CheckData {
   prompt: { en: string; 'pt-BR': string };
+  /** Packages it needs besides Python (`aiohttp>=3.8`), for the PEP 723 block `uv run` reads. */
+  dependencies?: readonly string[];
+}
+
+/** The file's PEP 723 block: the Python it needs and, when it has any, its packages. */
+export function scriptMetadata(dependencies: readonly string[] = []): string[] {
+  const listed = dependencies.length === 0 ? [] : ['# dependencies = [', ...dependencies.map((d) => `#     "${d}",`), '# ]'];
+  return ['# /// script', '# requires-python = ">=3.11"', ...listed, '# ///'];
 }
 
 export function exerciseFile(exercise: DownloadData, code: string, lang: Lang, checker: CheckerFiles): string {
@@ -116,9 +124,7 @@ export function exerciseFile(exercise: DownloadData, code: string, lang: Lang, c
     `    ${fill(words.run)}`,
   ].join('\n');
   return [
-    '# /// script',
-    '# requires-python = ">=3.11"',
-    '# ///',
+    ...scriptMetadata(exercise.dependencies),
     `"""${docstring}\n"""`,
     '',
     HARNESS,

@@ -80,6 +80,8 @@ export function loadExercise(id: string, root: string = EXERCISES_DIR): Exercise
     explanation: data.explanation,
     file: data.file,
     runs: data.runs,
+    dependencies: data.dependencies,
+    services: data.services,
   };
   return data.kind === 'predict' ? loadPredict(folder, root, data, common) : loadCode(folder, root, data, common);
 }

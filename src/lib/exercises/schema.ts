@@ -30,6 +30,19 @@ const common = {
   file: z.string().regex(/^[a-z_][a-z0-9_]*\.py$/, 'a Python file name such as breakfast.py'),
   /** `local`: needs threads, processes or services, so it is checked on the reader's machine. */
   runs: z.enum(['browser', 'local']).default('browser'),
+  /**
+   * Services the checks of a local exercise need on this machine (`postgres`): the tests skip it,
+   * saying what to start, when one is not reachable (scripts/examples/services.ts).
+   */
+  services: z.array(z.enum(['postgres'])).default([]),
+  /**
+   * Packages a `runs: local` exercise needs besides Python (`aiohttp>=3.8`): the downloaded file
+   * declares them in its PEP 723 block, so `uv run` installs them, and the tests check the file
+   * with an interpreter that has them.
+   */
+  dependencies: z
+    .array(z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*(?:[<>=!~]=?[0-9][0-9A-Za-z.*]*(?:,[<>=!~]=?[0-9][0-9A-Za-z.*]*)*)?$/, 'a requirement such as aiohttp>=3.8'))
+    .default([]),
 };
 
 export const codeExerciseSchema = z.strictObject({

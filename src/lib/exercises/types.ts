@@ -12,6 +12,10 @@ interface ExerciseCommon {
   explanation: Text;
   file: string;
   runs: 'browser' | 'local';
+  /** Packages a local exercise needs (PEP 508 requirements), declared in its downloaded file. */
+  dependencies: string[];
+  /** Services a local exercise's checks need (`postgres`). */
+  services: string[];
 }
 
 export interface WrongAnswer {

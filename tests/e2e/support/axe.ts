@@ -13,8 +13,18 @@ export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
  */
 export const CODE_BLOCKS = '.expressive-code, .pg-static .cm-content';
 
+/**
+ * The figures drawn for one page (diagrams and recorded-run timelines): the part of a page's
+ * colours that is its own. Everything else in a page (text, navigation, asides, tables, the
+ * playgrounds' chrome) comes from its template's components.
+ */
+export const PAGE_FIGURES = 'figure.diagram, figure[data-timeline-figure]';
+
 /** Marks the elements `codeSamples` picked; axe is pointed at them. */
 const SAMPLE = 'data-contrast-sample';
+
+/** Marks what can scroll, for `keyboardReach`. */
+const SCROLLS = 'data-scrolls';
 
 export interface Violation {
   id: string;
@@ -37,6 +47,8 @@ export interface AxeOptions {
    * Default: the code blocks inside `include`; `false`: no samples.
    */
   codeSamples?: string | false;
+  /** Check only `include` and the code samples, never the whole page (default false). */
+  onlyIncluded?: boolean;
 }
 
 /** The colour scheme of an open page, switched in place (Starlight keys its themes on `data-theme`). */
@@ -52,7 +64,7 @@ export class Axe {
   constructor(private readonly page: Page) {}
 
   /** axe's violations on the page, each with the selectors of the elements at fault. */
-  async violations({ rules, include = [], exclude = [CODE_BLOCKS], codeSamples }: AxeOptions = {}): Promise<
+  async violations({ rules, include = [], exclude = [CODE_BLOCKS], codeSamples, onlyIncluded = false }: AxeOptions = {}): Promise<
     Violation[]
   > {
     const scope =
@@ -64,7 +76,8 @@ export class Axe {
     builder = rules ? builder.withRules(rules) : builder.withTags(WCAG_TAGS);
     // A sample inside an excluded block is included again: axe goes by the nearest ancestor.
     const included = [...include, ...(sampled > 0 ? [`[${SAMPLE}]`] : [])];
-    if (included.length > 0 && include.length === 0) included.unshift('html');
+    if (onlyIncluded && included.length === 0) return [];
+    if (included.length > 0 && include.length === 0 && !onlyIncluded) included.unshift('html');
     for (const selector of included) builder = builder.include(selector);
     for (const selector of exclude) builder = builder.exclude(selector);
     const results = await builder.analyze();
@@ -77,12 +90,48 @@ export class Axe {
   }
 
   /**
+   * Colour contrast of what a page draws for itself, in its current theme: its figures and one
+   * sample of each kind of highlighted code (see `PAGE_FIGURES`). The dark theme is checked
+   * this way on every page and in full once per template: the full run walks every element of
+   * the page (seconds on a chapter) to judge colours that are the template's.
+   */
+  async pageContrast(): Promise<Violation[]> {
+    const code = await this.page.locator(CODE_BLOCKS).count();
+    const figures = await this.page.locator(PAGE_FIGURES).count();
+    return this.violations({
+      rules: ['color-contrast'],
+      include: figures > 0 ? [PAGE_FIGURES] : [],
+      codeSamples: code > 0 ? CODE_BLOCKS : false,
+      onlyIncluded: true,
+    });
+  }
+
+  /**
    * Everything that scrolls sideways can be reached and scrolled with the keyboard (axe's
    * scrollable-region-focusable), code blocks included: a wide snippet at phone width once
    * scrolled out of a keyboard's reach.
    */
-  keyboardReach(): Promise<Violation[]> {
-    return this.violations({ rules: ['scrollable-region-focusable'], exclude: [], codeSamples: false });
+  async keyboardReach(): Promise<Violation[]> {
+    // axe judges only what scrolls: walking a whole chapter for this one rule took seconds.
+    const scrolling = await this.page.evaluate((mark) => {
+      document.querySelectorAll(`[${mark}]`).forEach((el) => el.removeAttribute(mark));
+      let found = 0;
+      for (const el of document.body.querySelectorAll('*')) {
+        if (el.scrollWidth <= el.clientWidth && el.scrollHeight <= el.clientHeight) continue;
+        const style = getComputedStyle(el);
+        if (!/auto|scroll/.test(`${style.overflowX} ${style.overflowY}`)) continue;
+        el.setAttribute(mark, '');
+        found++;
+      }
+      return found;
+    }, SCROLLS);
+    if (scrolling === 0) return [];
+    return this.violations({
+      rules: ['scrollable-region-focusable'],
+      include: [`[${SCROLLS}]`],
+      exclude: [],
+      codeSamples: false,
+    });
   }
 
   /**

@@ -1,0 +1,26 @@
+import asyncio
+
+# Stand-ins for requests: each path answers after the time the server takes for it.
+DELAYS = {"/news": 0.6, "/weather": 0.2, "/prices": 1.5, "/sports": 0.4, "/archive": 3.0}
+DEADLINE = 1.0
+
+
+async def fetch(path: str) -> str:
+    """Stands in for a GET request: answers after the server's delay."""
+    await asyncio.sleep(DELAYS[path])
+    return f"{path}: 200"
+
+
+async def main() -> None:
+    tasks = {asyncio.create_task(fetch(path)): path for path in DELAYS}
+    done, pending = await asyncio.wait(tasks, timeout=DEADLINE)
+    for task, path in tasks.items():
+        if task in done:
+            print(task.result())
+        else:
+            task.cancel()
+            print(f"{path}: gave up")
+
+
+if __name__ == "__main__":
+    asyncio.run(main())

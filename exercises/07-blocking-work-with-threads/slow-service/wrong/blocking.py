@@ -1,0 +1,23 @@
+import asyncio
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+PRODUCTS = ["tea", "coffee", "scone", "cake", "juice", "bagel", "muffin", "soup", "salad"]
+
+
+def fetch_price(product: str) -> str:
+    """A blocking client of a slow price service, which refuses more than 3 requests at a time."""
+    time.sleep(0.2)  # the service takes 0.2 s to answer
+    return f"{product}: {len(product) * 1.25:.2f}"
+
+
+async def main() -> None:
+    start = time.perf_counter()
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        prices = list(pool.map(fetch_price, PRODUCTS))
+    print(prices)
+    print(f"took {time.perf_counter() - start:.1f} s")
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
