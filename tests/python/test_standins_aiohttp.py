@@ -304,6 +304,28 @@ class ClientAndServerTest(unittest.TestCase):
             "413 {'refused': 'Maximum request body size 10 exceeded, actual body size 10'}\n",
         )
 
+    def test_cleanup_contexts_open_before_on_startup_and_close_before_on_cleanup(self) -> None:
+        outcome, host = run('''
+            async def context(app):
+                print("cleanup_ctx opens")
+                yield
+                print("cleanup_ctx closes")
+
+            async def main():
+                app = web.Application()
+                app.on_startup.append(lambda app: asyncio.sleep(0, print("on_startup")))
+                app.on_cleanup.append(lambda app: asyncio.sleep(0, print("on_cleanup")))
+                app.cleanup_ctx.append(context)
+                runner = web.AppRunner(app)
+                await runner.setup()
+                await runner.cleanup()
+
+            asyncio.run(main())
+        ''')
+        self.assertEqual(outcome["status"], "ok", host.text())
+        # What aiohttp 3.8.4 prints for the same program.
+        self.assertEqual(host.text("stdout"), "cleanup_ctx opens\non_startup\ncleanup_ctx closes\non_cleanup\n")
+
     def test_run_app_says_why_it_cannot_serve_here(self) -> None:
         outcome, host = run('''
             app = web.Application()

@@ -321,11 +321,12 @@ class Application(collections.abc.MutableMapping):
         return self._router.add_routes(routes)
 
     async def startup(self) -> None:
-        await self._on_startup.send(self)
+        # As aiohttp does: the cleanup contexts open first (they are on_startup's first receiver).
         for factory in self._cleanup_ctx:
             iterator = factory(self).__aiter__()
             await iterator.__anext__()
             self._cleanup_iters.append(iterator)
+        await self._on_startup.send(self)
 
     async def shutdown(self) -> None:
         await self._on_shutdown.send(self)
