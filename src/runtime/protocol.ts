@@ -67,6 +67,11 @@ export interface RunOutcome {
   /** Wall-clock duration of the run. */
   durationMs: number;
   /**
+   * The run's duration on its own clock, which its timeline and printed times count (on the
+   * virtual clock, waits take no real time). Absent when the page ended the run.
+   */
+  clockMs?: number;
+  /**
    * The program ran out of memory. WebAssembly memory only grows, so the interpreter keeps what
    * the program took (up to 4 GB): the page replaces the worker to give it back.
    */
@@ -277,7 +282,7 @@ function readExplanation(value: unknown): Explanation | undefined {
 
 function readOutcome(value: unknown): RunOutcome | undefined {
   if (!isObject(value)) return undefined;
-  const { status, exitCode, message, explanation, droppedChars, droppedEvents, durationMs, outOfMemory, recycle, standins } = value;
+  const { status, exitCode, message, explanation, droppedChars, droppedEvents, durationMs, clockMs, outOfMemory, recycle, standins } = value;
   if (!oneOf(status, RUN_STATUSES) || !Number.isInteger(exitCode) || !isFiniteNumber(droppedChars) || !isFiniteNumber(durationMs)) {
     return undefined;
   }
@@ -285,6 +290,7 @@ function readOutcome(value: unknown): RunOutcome | undefined {
     return undefined;
   }
   if (!(droppedEvents === undefined || (Number.isSafeInteger(droppedEvents) && (droppedEvents as number) >= 0))) return undefined;
+  if (!(clockMs === undefined || isFiniteNumber(clockMs))) return undefined;
   const explained = explanation === undefined ? undefined : readExplanation(explanation);
   if (explanation !== undefined && explained === undefined) return undefined;
   const standinList = standins === undefined ? undefined : readAll(standins, (item) => (oneOf(item, STANDIN_NAMES) ? item : undefined));
@@ -294,6 +300,7 @@ function readOutcome(value: unknown): RunOutcome | undefined {
     exitCode: exitCode as number,
     droppedChars,
     durationMs,
+    ...(clockMs === undefined ? {} : { clockMs: clockMs as number }),
     ...(message === undefined ? {} : { message }),
     ...(droppedEvents === undefined ? {} : { droppedEvents: droppedEvents as number }),
     ...(explained === undefined ? {} : { explanation: explained }),

@@ -16,6 +16,8 @@ export type RunView =
       status: RunStatus;
       exitCode: number;
       durationMs: number;
+      /** On the run's own clock; absent when the page ended the run. */
+      clockMs?: number | undefined;
       message?: string | undefined;
       explanation?: Explanation | undefined;
       droppedChars: number;
@@ -45,16 +47,20 @@ export function statusText(view: RunView, strings: PlaygroundStrings, lang: stri
     case 'crashed':
       return strings.statusCrashed;
     case 'done': {
-      // durationMs is wall-clock time; the clock note says which clock the program saw.
-      const time = duration(view.durationMs, lang);
+      // Which clock a time is on is always said: the virtual clock's time is what the timeline's
+      // axis and the printed times count, the real time what the reader waited.
+      const real = duration(view.durationMs, lang);
+      const time =
+        view.clock === 'virtual' && view.clockMs !== undefined
+          ? format(strings.virtualTime, { time: duration(view.clockMs, lang), real })
+          : format(strings.realTime, { time: real });
       const template = {
         ok: strings.statusOk,
         error: strings.statusError,
         stopped: strings.statusStopped,
         deadlock: strings.statusDeadlock,
       }[view.status];
-      const clock = view.clock === 'virtual' ? strings.virtualTime : strings.realTime;
-      return `${format(template, { code: view.exitCode, time })} ${clock}`;
+      return format(template, { code: view.exitCode, time });
     }
   }
 }

@@ -75,6 +75,7 @@ export function useRunner() {
           status: outcome.status,
           exitCode: outcome.exitCode,
           durationMs: outcome.durationMs,
+          clockMs: outcome.clockMs,
           message: outcome.message,
           explanation: outcome.explanation,
           droppedChars: outcome.droppedChars,

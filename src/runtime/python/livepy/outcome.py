@@ -17,6 +17,8 @@ class Outcome(TypedDict, total=False):
     #: Task events past the recorder's cap (only when some were dropped).
     droppedEvents: int
     durationMs: float
+    #: How long the run took on its own clock (the virtual one skips waits), in ms.
+    clockMs: float
     outOfMemory: bool
     #: ``message``'s key and values, for the page to word in the reader's language.
     explanation: Explanation

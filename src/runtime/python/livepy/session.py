@@ -199,6 +199,8 @@ class Session:
         if self._baseline is not None and self._baseline.tainted:
             outcome["recycle"] = True
         outcome["durationMs"] = round((real_monotonic() - started) * 1000, 1)
+        # The run's own clock (virtual or real), as its timeline's axis and its printed times count.
+        outcome["clockMs"] = round(self.clock.elapsed() * 1000, 1)
         return outcome
 
     def _run_patched(self, code: str, filename: str, folder: str | None, standins: StandinRun | None) -> Outcome:
