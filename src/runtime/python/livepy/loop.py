@@ -201,17 +201,14 @@ class PlaygroundLoop(asyncio.BaseEventLoop):
 _timer_numbers = itertools.count()
 
 
-def _run_unrecorded(handle: events.Handle, recorder: Recorder | None) -> None:
-    """Runs one callback of the loop as a step, timed by the clock (the run is not recorded, or
-    no longer: past the recorder's cap, what is not recorded is counted)."""
+def _run_unrecorded(handle: events.Handle) -> None:
+    """Runs one callback of the loop as a step, timed by the clock (the run is not recorded)."""
     boundary = handle._loop.host.clock.boundary
     boundary()
     try:
         events.Handle._run(handle)
     finally:
         boundary()
-        if recorder is not None:
-            recorder.not_recorded(handle)
 
 
 class _OrderedTimer(events.TimerHandle):
@@ -224,11 +221,13 @@ class _OrderedTimer(events.TimerHandle):
     def _run(self) -> None:
         loop: PlaygroundLoop = self._loop
         recorder = loop.host.recorder
-        if recorder is not None and recorder.recording:
+        if recorder is None:
+            _run_unrecorded(self)
+        elif recorder.recording:
             # What a timer schedules was due when the timer was, however late the loop got to it.
             recorder.run_step(self, timer_cause(loop.host.clock.since_start(self._when)))
         else:
-            _run_unrecorded(self, recorder)
+            recorder.run_dropped(self)
 
     def __lt__(self, other: Any) -> bool:
         if isinstance(other, _OrderedTimer):
@@ -261,10 +260,12 @@ class _StepHandle(events.Handle):
 
     def _run(self) -> None:
         recorder = self._loop.host.recorder
-        if recorder is not None and recorder.recording:
+        if recorder is None:
+            _run_unrecorded(self)
+        elif recorder.recording:
             recorder.run_step(self, self._cause)
         else:
-            _run_unrecorded(self, recorder)
+            recorder.run_dropped(self)
 
 
 def waiting_tasks(loop: asyncio.AbstractEventLoop, limit: int = 5) -> tuple[list[WaitingTask], int]:

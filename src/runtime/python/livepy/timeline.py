@@ -28,6 +28,7 @@ import asyncio
 import itertools
 import weakref
 from array import array
+from bisect import bisect_left
 from typing import Any, Callable, NamedTuple
 
 from .clock import LONG_STEP, Clock
@@ -57,6 +58,9 @@ REAL_LATE = 0.001
 CREATED, DONE, RENAMED = 1, 2, 3
 OUTCOMES = ("result", "exception", "cancelled")
 
+#: Bound once: the steps past the cap look it up for every callback.
+_Task = asyncio.Task
+
 #: What made a handle ready, encoded as a float for the steps array (see above).
 Cause = float
 
@@ -71,10 +75,8 @@ class Batch(NamedTuple):
     records: list[list[Any]]
 
 
-def _run_handle(handle: asyncio.Handle) -> None:
-    # Looked up on every call, not kept from import: a checker (livecheck) wraps Handle._run to
-    # time steps, and a step run here must go through that wrapper as the unrecorded path does.
-    asyncio.Handle._run(handle)
+def _record_position(pending: tuple[list[Any], Any]) -> int:
+    return pending[0][-1]
 
 
 def _short(text: str) -> str:
@@ -162,7 +164,11 @@ class Recorder:
                 loop.cause = cause
                 boundary()
                 try:
-                    _run_handle(handle)
+                    # Handle._run is looked up on every call, not kept from import: a checker
+                    # (livecheck) wraps it to time steps, and a step run here must go through
+                    # that wrapper as an unrecorded one does. Called here, not through a helper:
+                    # a call more per step is a measurable share of a step's cost in the browser.
+                    asyncio.Handle._run(handle)
                 finally:
                     boundary()
                 return
@@ -170,18 +176,25 @@ class Recorder:
         loop.cause = number
         start = boundary()
         try:
-            _run_handle(handle)
+            asyncio.Handle._run(handle)  # looked up at call time (see above)
         finally:
             end = boundary()
             self._extend((number, start, end, cause))
             if task.done():
                 self._done(task, number, end)
 
-    def not_recorded(self, handle: asyncio.Handle) -> None:
-        """A callback ran past the cap: count the events it would have made."""
-        task = getattr(handle._callback, "__self__", None)
-        if isinstance(task, asyncio.Task):
-            self.dropped += 3 if task.done() else 2
+    def run_dropped(self, handle: asyncio.Handle) -> None:
+        """Runs ``handle``'s callback past the cap, timed as a step, and counts the events it
+        would have made. (One method, as ``run_step`` is: every step past the cap comes here.)"""
+        boundary = self._boundary
+        boundary()
+        try:
+            asyncio.Handle._run(handle)  # looked up at call time (see run_step)
+        finally:
+            boundary()
+            task = getattr(handle._callback, "__self__", None)
+            if isinstance(task, _Task):
+                self.dropped += 3 if task.done() else 2
 
     def _done(self, task: asyncio.Task[Any], number: int, t: float) -> None:
         if self._free() < 1:
@@ -217,12 +230,15 @@ class Recorder:
             del steps[fits * 4 :]
         self._room -= 2 * fits
         self._sent_steps += fits
-        if records and _current_task() is not None:
-            # A step is running: what it recorded so far goes out with it, in a later batch.
-            split = len(records)
-            while split > 0 and records[split - 1][0][-1] == self._sent_steps:
-                split -= 1
-            records, self._records = records[:split], records[split:] + self._records
+        if records and records[-1][0][-1] == self._sent_steps and _current_task() is not None:
+            # A step is running: what it recorded so far goes out with it, in a later batch. Those
+            # records are the last ones (positions never decrease), found by bisection and kept
+            # without a copy when they are all there is: a step that creates 10,000 tasks makes
+            # 10,000 records, and this runs every few ms while it does.
+            split = bisect_left(records, self._sent_steps, key=_record_position)
+            held = records if split == 0 else records[split:]
+            self._records = held + self._records if self._records else held
+            records = records[:split]
         out: list[list[Any]] = []
         names = self._sent_names
         for record, extra in records:
