@@ -1,8 +1,10 @@
 /**
  * The timeline under a playground: after a run, one lane per task, a data table a screen reader
  * (and this test) can read, a cursor that steps through the events from the keyboard, output
- * lines tied to their task's lane, and the run as a Chrome trace file. Then, in Portuguese, dark
- * and at phone width, a blocking `time.sleep(1)` marked as such, the delay it caused, and axe.
+ * lines tied to their task's lane, and the run as a Chrome trace file; on the real clock, the
+ * timeline growing while the run goes on. Then, in Portuguese, dark and at phone width, a
+ * blocking `time.sleep(1)` marked as such, the delay it caused, every lane's state readable
+ * beside its name, and axe.
  */
 import { readFile } from 'node:fs/promises';
 import { expect, PHONE, setTheme, test } from './fixtures';
@@ -70,6 +72,53 @@ test('a run of create_task shows a lane and a table row per task, steps through 
   });
 });
 
+test('on the real clock, the timeline grows while the run is still going, as batches of events arrive', async ({ page, playground }) => {
+  await page.goto('chapters/02-asyncio-basics/');
+  const pg = await playground(EXAMPLE).live();
+  // Eight tasks, one every half second of real time: four seconds in which the page must
+  // already show the tasks created so far.
+  await pg.replaceCode(
+    [
+      'import asyncio',
+      '',
+      '',
+      'async def step(n: int) -> None:',
+      '    print(f"step {n}")',
+      '    await asyncio.sleep(0.5)',
+      '',
+      '',
+      'async def main() -> None:',
+      '    for n in range(8):',
+      '        await asyncio.create_task(step(n), name=f"step-{n}")',
+      '',
+      '',
+      'asyncio.run(main())',
+      '',
+    ].join('\n'),
+  );
+  const clock = pg.figure.getByRole('switch', { name: 'Virtual time' });
+  await clock.click();
+  await expect(clock).toHaveAttribute('aria-checked', 'false');
+  await pg.button('Run').click();
+
+  const timeline = pg.figure.getByRole('region', { name: 'Timeline', exact: true });
+  const lanes = timeline.getByRole('group', { name: 'Tasks, one lane each' }).getByRole('button');
+  await expect(timeline.getByText('Time on the real clock')).toBeVisible({ timeout: 60_000 });
+  // Some lanes while the program still runs...
+  await expect.poll(() => lanes.count(), { timeout: 60_000 }).toBeGreaterThanOrEqual(2);
+  const early = await lanes.count();
+  await expect(pg.status).toHaveText('Running…');
+  expect(early).toBeLessThan(9);
+  // ...then more, still before it ends: the timeline is drawn as the events come.
+  await expect.poll(() => lanes.count(), { timeout: 10_000 }).toBeGreaterThanOrEqual(early + 2);
+  await expect(pg.status).toHaveText('Running…');
+  await expect(lanes.last()).toHaveAccessibleName(/^step-\d \(step\): /);
+  // And at the end, every task: main and the eight steps.
+  await expect(pg.status).toContainText('exit status 0', { timeout: 60_000 });
+  await expect(lanes).toHaveCount(9);
+  await expect(pg.status).toContainText('on the real clock');
+});
+
 test.describe('dark, phone', () => {
   test.use({ viewport: PHONE, colorScheme: 'dark', isMobile: true, hasTouch: true });
 
@@ -127,6 +176,17 @@ test.describe('dark, phone', () => {
     await expect(timeline.getByRole('rowheader')).toHaveText(['Task-1 (main)', 'a (tick)', 'b (tick)', 'bloqueadora (block)']);
     await timeline.getByRole('slider', { name: 'Percorrer os eventos' }).focus();
     await page.keyboard.press('PageDown');
+    // With the cursor on, every lane shows its state beside its name, and neither is cut short.
+    await expect(timeline.locator('.tl-lane .tl-state')).toHaveCount(4);
+    for (const label of await timeline.locator('.tl-lane .tl-label').all()) {
+      const cut = await label.evaluate((el) => {
+        const box = el.getBoundingClientRect();
+        return [...el.querySelectorAll<HTMLElement>('.tl-name, .tl-state')]
+          .filter((part) => part.scrollWidth > part.clientWidth + 1 || part.getBoundingClientRect().right > box.right + 1)
+          .map((part) => part.textContent);
+      });
+      expect(cut).toEqual([]);
+    }
 
     const box = await timeline.boundingBox();
     expect(box?.width ?? Infinity).toBeLessThanOrEqual(PHONE.width);
