@@ -86,8 +86,14 @@ export function TimelineChart(props: ChartProps) {
         <span className="tl-axis-name">{clockName}</span>
         <div className="tl-ticks" aria-hidden="true">
           {axis.ticks.map((tick, i) => (
-            // With many ticks, every other label gives way on a narrow screen (the mark stays).
-            <span key={tick.t} className="tl-tick" data-minor={(axis.ticks.length > 6 && i % 2 === 1) || undefined} style={{ left: `${(tick.t / axis.end) * 100}%` }}>
+            // With many ticks, every other label gives way on a narrow screen (the mark stays),
+            // counted back from the last, where the run ends, which always shows; so does 0.
+            <span
+              key={tick.t}
+              className="tl-tick"
+              data-minor={(axis.ticks.length > 4 && i > 0 && (axis.ticks.length - 1 - i) % 2 === 1) || undefined}
+              style={{ left: `${(tick.t / axis.end) * 100}%` }}
+            >
               {tick.label}
             </span>
           ))}
