@@ -28,7 +28,6 @@ import asyncio
 import itertools
 import weakref
 from array import array
-from bisect import bisect_left
 from typing import Any, Callable, NamedTuple
 
 from .clock import LONG_STEP, Clock
@@ -73,10 +72,6 @@ def timer_cause(deadline: float) -> float:
 class Batch(NamedTuple):
     steps: array[float]
     records: list[list[Any]]
-
-
-def _record_position(pending: tuple[list[Any], Any]) -> int:
-    return pending[0][-1]
 
 
 def _short(text: str) -> str:
@@ -230,15 +225,12 @@ class Recorder:
             del steps[fits * 4 :]
         self._room -= 2 * fits
         self._sent_steps += fits
-        if records and records[-1][0][-1] == self._sent_steps and _current_task() is not None:
-            # A step is running: what it recorded so far goes out with it, in a later batch. Those
-            # records are the last ones (positions never decrease), found by bisection and kept
-            # without a copy when they are all there is: a step that creates 10,000 tasks makes
-            # 10,000 records, and this runs every few ms while it does.
-            split = bisect_left(records, self._sent_steps, key=_record_position)
-            held = records if split == 0 else records[split:]
-            self._records = held + self._records if self._records else held
-            records = records[:split]
+        if records and _current_task() is not None:
+            # A step is running: what it recorded so far goes out with it, in a later batch.
+            split = len(records)
+            while split > 0 and records[split - 1][0][-1] == self._sent_steps:
+                split -= 1
+            records, self._records = records[:split], records[split:] + self._records
         out: list[list[Any]] = []
         names = self._sent_names
         for record, extra in records:
