@@ -288,13 +288,14 @@ test.describe('local-only examples', () => {
       page,
       playground,
     }) => {
-      await page.goto('chapters/04-concurrent-web-requests/');
-      const { figure } = playground('04-concurrent-web-requests/semaphore_limit.py');
-      await expect(figure).toContainText('It imports api_server.py from its own folder');
-      const helper = figure.getByRole('link', { name: 'Download api_server.py' });
-      await expect(helper).toHaveAttribute('download', 'api_server.py');
+      // A query that a real server cancels: it stays local while the chapter's others run in the page.
+      await page.goto('chapters/05-non-blocking-database-drivers/');
+      const { figure } = playground('05-non-blocking-database-drivers/query_timeout.py');
+      await expect(figure).toContainText('It imports scratch_db.py from its own folder');
+      const helper = figure.getByRole('link', { name: 'Download scratch_db.py' });
+      await expect(helper).toHaveAttribute('download', 'scratch_db.py');
       const text = decodeURIComponent((await helper.getAttribute('href'))!.replace(/^data:[^,]*,/, ''));
-      expect(text).toContain('async def serve()');
+      expect(text).toContain('async def scratch_schema()');
     });
   });
 });

@@ -134,12 +134,12 @@ test.describe('a playground on a pt-BR page', () => {
     page,
     playground,
   }) => {
-    await page.goto('pt-br/chapters/04-concurrent-web-requests/');
-    const { figure } = playground('04-concurrent-web-requests/semaphore_limit.py');
-    await expect(figure).toContainText('# espera aqui enquanto houver LIMIT requisições em andamento');
-    const helper = figure.getByRole('link', { name: 'Baixar api_server.py' });
+    await page.goto('pt-br/chapters/05-non-blocking-database-drivers/');
+    const { figure } = playground('05-non-blocking-database-drivers/query_timeout.py');
+    await expect(figure).toContainText('# statement_timeout é em milissegundos; como o search_path, também poderia ir na DSN.');
+    const helper = figure.getByRole('link', { name: 'Baixar scratch_db.py' });
     const text = decodeURIComponent((await helper.getAttribute('href'))!.replace(/^data:[^,]*,/, ''));
-    expect(text).toContain('"""Uma pequena API web para os exemplos do capítulo chamarem');
-    expect(text).toContain('async def serve()');
+    expect(text).toContain('"""Onde os exemplos encontram o PostgreSQL, e um schema descartável só deles a cada execução.');
+    expect(text).toContain('async def scratch_schema()');
   });
 });
