@@ -9,6 +9,12 @@ never a traceback into the checker, and what a run did is measured right.
 from __future__ import annotations
 
 import builtins
+import contextlib
+import io
+import json
+import os
+import shutil
+import tempfile
 import textwrap
 import unittest
 from typing import Any
@@ -368,6 +374,38 @@ class DownloadedFile(unittest.TestCase):
         code, data = livecheck.split_exercise_file(text)
         self.assertEqual(code.splitlines()[2:4], ["x = 1", "y = 2"])
         self.assertEqual(data, {"a": 1})
+
+    def exercise_file(self, needs: list[str], lang: str = "en") -> str:
+        """A downloaded file whose code would fail on import if the check ever ran it."""
+        data = {"needs": needs, "lang": lang, "check": "", "texts": {}}
+        lines = [livecheck.CODE_START, "import not_a_real_module_xyz", livecheck.CODE_END,
+                 livecheck.DATA_PREFIX + json.dumps(data)]
+        folder = tempfile.mkdtemp()
+        self.addCleanup(shutil.rmtree, folder)
+        path = os.path.join(folder, "fan_out.py")
+        with open(path, "w", encoding="utf-8") as file:
+            file.write("\n".join(lines) + "\n")
+        return path
+
+    def test_a_missing_package_is_explained_with_how_to_get_it_not_a_traceback(self) -> None:
+        path = self.exercise_file(["not-a-real-package-xyz>=3.8", "json"])
+        for run in (livecheck.check_file, livecheck.run_file):
+            out = io.StringIO()
+            with contextlib.redirect_stdout(out):
+                status = run(path)
+            self.assertEqual(status, 2)
+            told = out.getvalue()
+            self.assertIn("needs not-a-real-package-xyz,", told)
+            self.assertIn("`uv run fan_out.py`", told)
+            self.assertIn("-m pip install 'not-a-real-package-xyz>=3.8'", told)
+            self.assertNotIn("json", told)
+
+    def test_the_missing_package_message_follows_the_files_language(self) -> None:
+        path = self.exercise_file(["not-a-real-package-xyz"], lang="pt-BR")
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out):
+            livecheck.check_file(path)
+        self.assertIn("Este exercício precisa de not-a-real-package-xyz", out.getvalue())
 
 
 if __name__ == "__main__":

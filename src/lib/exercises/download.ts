@@ -111,7 +111,8 @@ export function exerciseFile(exercise: DownloadData, code: string, lang: Lang, c
     livecheck_engine: checker['livecheck_engine.py'],
     livecheck: checker['livecheck.py'],
   };
-  const data = { checker: modules, check: exercise.check, texts: request.texts, lang, seed: request.seed };
+  // `needs`: the header's packages again, for the checker to say how to get them when they are missing.
+  const data = { checker: modules, check: exercise.check, texts: request.texts, lang, seed: request.seed, needs: exercise.dependencies ?? [] };
   const body = code.endsWith('\n') ? code : `${code}\n`;
   const docstring = [
     plainText(exercise.title[lang]),

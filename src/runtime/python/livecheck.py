@@ -33,8 +33,11 @@ its text; a mistake detector may look at the text, only to name a known wrong an
 
 from __future__ import annotations
 
+import importlib.util
 import json
+import os
 import random
+import re
 import sys
 import types
 from dataclasses import dataclass, field
@@ -438,13 +441,40 @@ def report(verdict: dict[str, Any], title: str, lang: str) -> str:
     return "\n".join(lines) + "\n"
 
 
+def missing_packages(dependencies: list[str]) -> list[str]:
+    """The PEP 723 dependencies (``"aiohttp>=3.8"``) whose module this Python cannot import."""
+    missing = []
+    for dependency in dependencies:
+        name = re.split(r"[\s<>=!~;\[]", dependency.strip(), maxsplit=1)[0]
+        if importlib.util.find_spec(name.lower().replace("-", "_")) is None:
+            missing.append(dependency)
+    return missing
+
+
+def explain_missing_packages(path: str, data: dict[str, Any]) -> bool:
+    """Says how to get what the file needs when this Python lacks it (instead of a traceback)."""
+    missing = missing_packages([str(d) for d in data.get("needs", [])])
+    if missing:
+        lang = str(data.get("lang", "en"))
+        packages = ", ".join(re.split(r"[\s<>=!~;\[]", d, maxsplit=1)[0] for d in missing)
+        print(words(
+            lang, "missing-packages", packages=packages, file=os.path.basename(path),
+            python=os.path.basename(sys.executable) or "python3",
+            install=" ".join(f"'{d}'" for d in missing),
+        ))
+    return bool(missing)
+
+
 def check_file(path: str) -> int:
     """Checks a downloaded exercise file on this CPython; exit status 0 when every check passes.
 
     ``--json`` prints the verdict itself (the site's tests read it) instead of the report.
+    Exit status 2 when this Python lacks a package the file's header lists.
     """
     with open(path, encoding="utf-8") as file:
         code, data = split_exercise_file(file.read())
+    if explain_missing_packages(path, data):
+        return 2
     lang = str(data.get("lang", "en"))
     registry = load_checks(data["check"])
     texts = Texts(**data["texts"])
@@ -460,6 +490,8 @@ def check_file(path: str) -> int:
 def run_file(path: str) -> int:
     """Runs the reader's code of a downloaded exercise file as a program (``--run``)."""
     with open(path, encoding="utf-8") as file:
-        code, _ = split_exercise_file(file.read())
+        code, data = split_exercise_file(file.read())
+    if explain_missing_packages(path, data):
+        return 2
     exec(compile(code, path, "exec"), {"__name__": "__main__", "__file__": path})
     return 0

@@ -42,6 +42,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "report-passed": "All {total} checks passed.",
         "report-failed": "{passed} of {total} checks passed.",
         "report-mistake": "Looks like a known mistake:",
+        "missing-packages": (
+            "This exercise needs {packages}, which this Python ({python}) cannot import. "
+            "Run it with `uv run {file}` (uv installs what the file's header lists), or install "
+            "them first: `{python} -m pip install {install}`."
+        ),
     },
     "pt-BR": {
         "syntax": "O Python não consegue ler o seu código: {problem} (linha {line}).",
@@ -78,6 +83,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "report-passed": "Todas as {total} verificações passaram.",
         "report-failed": "{passed} de {total} verificações passaram.",
         "report-mistake": "Parece um erro conhecido:",
+        "missing-packages": (
+            "Este exercício precisa de {packages}, que este Python ({python}) não consegue "
+            "importar. Rode com `uv run {file}` (o uv instala o que o cabeçalho do arquivo "
+            "lista) ou instale antes: `{python} -m pip install {install}`."
+        ),
     },
 }
 
