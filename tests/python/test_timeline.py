@@ -3,8 +3,11 @@ the cap, and the compact records the page reads (livepy/timeline.py)."""
 
 from __future__ import annotations
 
+import collections
 import json
 import os
+import signal
+import textwrap
 import unittest
 from typing import Any
 
@@ -216,6 +219,62 @@ class RecordsTest(unittest.TestCase):
         self.assertIn(len(host.events), (19, 20))
         self.assertEqual([(e["kind"], e["task"]) for e in host.events], [(e["kind"], e["task"]) for e in everything.events][: len(host.events)])
         self.assertEqual(outcome.get("droppedEvents"), len(everything.events) - len(host.events))
+
+
+class WatchdogTest(unittest.TestCase):
+    """The browser's watchdog ticks every few ms, between any two checks of the signal flag: in
+    the middle of a task's creation, of a record being appended, or of another batch being taken
+    (a flush it interrupted). Ticking every 0.2 ms here makes those landings certain: once, a
+    record could be sent twice (a task drawn twice) or never (a task with no lane)."""
+
+    TASKS = 3000
+    PROGRAM = """
+        import asyncio
+
+        async def worker(n: int) -> int:
+            for _ in range(3):
+                await asyncio.sleep(0)
+            return n
+
+        async def main() -> None:
+            # Thousands of records made in one step, which the ticks send while it goes on.
+            tasks = [asyncio.create_task(worker(i), name=f"w{i}") for i in range(3000)]
+            for task in tasks[::7]:
+                task.set_name(task.get_name() + "-renamed")
+            await asyncio.sleep(0.1)
+            print(len(await asyncio.gather(*tasks)))
+
+        asyncio.run(main())
+        """
+
+    def run_ticked(self) -> RecordingHost:
+        host = RecordingHost()
+        session = Session("virtual", host=host, capture=True, record=True)
+        previous = signal.signal(signal.SIGALRM, session.tick)
+        signal.setitimer(signal.ITIMER_REAL, 0.0002, 0.0002)
+        try:
+            outcome = session.run(textwrap.dedent(self.PROGRAM), "main.py")
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0, 0)
+            signal.signal(signal.SIGALRM, previous)
+        self.assertEqual(outcome.get("status"), "ok")
+        self.assertEqual(host.text(), "3000\n")
+        return host
+
+    @unittest.skipUnless(hasattr(signal, "setitimer"), "needs signal.setitimer (Unix)")
+    def test_every_task_arrives_once_created_and_once_done_under_its_last_name(self) -> None:
+        for _ in range(3):
+            host = self.run_ticked()
+            self.assertGreater(len(host.batches), 50)  # the ticks did send while it ran
+            created = collections.Counter(e["task"] for e in host.events if e["kind"] == "created")
+            done = collections.Counter(e["task"] for e in host.events if e["kind"] == "done")
+            # The workers, main, and the two tasks asyncio.run's shutdown makes; each once.
+            self.assertEqual(len(created), self.TASKS + 3)
+            self.assertEqual(set(done), set(created))
+            self.assertEqual(max(created.values()), 1)
+            self.assertEqual(max(done.values()), 1)
+            renamed = [e for e in host.events if e["kind"] == "done" and e["name"].endswith("-renamed")]
+            self.assertEqual(len(renamed), len(range(0, self.TASKS, 7)))
 
 
 FIXTURE = os.path.join(os.path.dirname(__file__), "..", "fixtures", "timeline", "three-tasks.json")

@@ -89,9 +89,13 @@ class _Server(_network.Listener):
         """Waits for the handlers of the connections still open, then closes those connections."""
         waiting = [task for channel, task in self.handling.items() if channel in self.connections and not task.done()]
         if waiting:
-            done, pending = await asyncio.wait(waiting, timeout=timeout)
-            for task in pending:
-                task.cancel()
+            await asyncio.wait(waiting, timeout=timeout)
+            # In the order the connections came, as aiohttp shuts its connections down; not in
+            # the order of wait()'s set of pending tasks, which differs between Python builds
+            # (a recorded timeline would then differ between CPython and the page).
+            for task in waiting:
+                if not task.done():
+                    task.cancel()
         for channel in list(self.connections):
             channel.close_from_server()
         self.connections.clear()
