@@ -121,6 +121,10 @@ export class Host {
       case 'stop':
         this.#stop(request.run);
         return;
+      case 'prepare-database':
+        // Its failure is the run's to report, when the run asks for the database again.
+        this.#loadDatabase(request.id).catch(() => undefined);
+        return;
       case 'status':
         this.#env.post({
           type: 'status',
