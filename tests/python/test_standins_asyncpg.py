@@ -66,7 +66,7 @@ class RefusedConnectionTest(unittest.TestCase):
 
             asyncio.run(main())
         """)
-        outcome = session.run(program, "main.py", standins=StandinRun(["asyncpg"], database=no_database))
+        outcome = dict(session.run(program, "main.py", standins=StandinRun(["asyncpg"], database=no_database)))
         self.assertEqual(outcome["status"], "ok", host.text())
         # As asyncpg 0.27 prints it on CPython 3.11, with nothing listening on port 5433.
         self.assertEqual(
