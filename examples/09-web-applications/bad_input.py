@@ -1,4 +1,5 @@
-#: runs: local
+#: runs: browser
+#: standins: aiohttp
 # /// script
 # requires-python = ">=3.11"
 # dependencies = ["aiohttp>=3.8"]

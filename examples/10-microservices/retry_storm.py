@@ -1,4 +1,5 @@
-#: runs: local
+#: runs: browser
+#: standins: aiohttp
 #: slack: 0.3 s
 # /// script
 # requires-python = ">=3.11"

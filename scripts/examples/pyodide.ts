@@ -109,6 +109,11 @@ export class PyodideExampleRunner {
           if (message.outcome.status === 'deadlock' && message.outcome.message) {
             output += `${message.outcome.message}\n`;
           }
+          // A run the host could not start (its stand-ins or database failed to load): the
+          // program never ran, and the host's sentence is the only account of why.
+          if (message.outcome.status === 'error' && message.outcome.message && !message.outcome.explanation) {
+            output += `\n[runtime] ${message.outcome.message}\n`;
+          }
           finish(message.outcome.exitCode, message.outcome);
         } else if (message.type === 'error') {
           output += `\n[Pyodide error] ${message.message}\n`;

@@ -44,7 +44,9 @@ export function standinFiles(): Record<string, string> {
 
 /** PGlite from node_modules, started from the same snapshot the site serves (built once, cached). */
 export async function loadNodeDatabase(progress: (loadedBytes: number, totalBytes: number) => void): Promise<PGliteLike> {
-  const { PGlite } = await import('@electric-sql/pglite');
+  const { PGlite } = await import('@electric-sql/pglite').catch((error: unknown) => {
+    throw new Error(`PGlite (the npm package @electric-sql/pglite) could not be loaded, so database examples cannot run under Node; \`npm ci\` installs it (${error instanceof Error ? error.message : String(error)})`);
+  });
   const snapshot = (await ensureSnapshot()) as Uint8Array;
   progress(snapshot.length, snapshot.length);
   return (await PGlite.create({ loadDataDir: new Blob([snapshot as Uint8Array<ArrayBuffer>]) })) as unknown as PGliteLike;

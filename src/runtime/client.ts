@@ -174,9 +174,12 @@ export class WorkerRuntime implements PythonRuntime {
       ended,
     };
     this.#run = run;
+    const ready = this.warmUp();
+    // A database run while Python still loads: PGlite downloads beside Pyodide, not after it.
+    if (this.#loading && options.standins?.includes('asyncpg')) this.#post({ type: 'prepare-database', id });
     try {
       // A stop while loading ends the run without waiting for the worker.
-      await Promise.race([this.warmUp(), ended]);
+      await Promise.race([ready, ended]);
     } catch (error) {
       run.reject(error instanceof Error ? error : new Error(String(error)));
       return result;

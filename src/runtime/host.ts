@@ -121,6 +121,10 @@ export class Host {
       case 'stop':
         this.#stop(request.run);
         return;
+      case 'prepare-database':
+        // Its failure is the run's to report, when the run asks for the database again.
+        this.#loadDatabase(request.id).catch(() => undefined);
+        return;
       case 'status':
         this.#env.post({
           type: 'status',
@@ -192,6 +196,10 @@ export class Host {
     const { standins = [], seed } = request.options;
     const failed = (message: string) => ({ outcome: { status: 'error', exitCode: 1, message, droppedChars: 0, durationMs: 0 } as RunOutcome });
     if (standins.length === 0) return {};
+    // PGlite downloads and starts while the stand-ins are written and imported (seconds, the
+    // first time), not after; a failure is reported below, where the run waits for it.
+    const loading = standins.includes('asyncpg') ? this.#loadDatabase(request.id) : undefined;
+    loading?.catch(() => undefined);
     try {
       await this.#writeStandins(pyodide);
       const fresh = standins.filter((name) => !this.#preparedStandins.has(name));
@@ -202,11 +210,12 @@ export class Host {
     } catch (error) {
       return failed(`The stand-ins could not be loaded: ${messageOf(error)}`);
     }
-    if (!standins.includes('asyncpg')) return {};
+    if (!loading) return {};
     let database: PageDatabase | void;
     try {
-      // PGlite loads after Pyodide, for the first run that needs it; Stop ends the wait.
-      database = await Promise.race([this.#loadDatabase(request.id), current.stopped]);
+      // PGlite loads for the first run that needs it, beside Python (see 'prepare-database');
+      // Stop ends the wait.
+      database = await Promise.race([loading, current.stopped]);
     } catch (error) {
       return failed(`The database could not start in this page: ${messageOf(error)}`);
     }

@@ -150,7 +150,17 @@ export interface StatusRequest {
   id: number;
 }
 
-export type Request = InitRequest | RunRequest | StopRequest | StatusRequest;
+/**
+ * Start loading the page's database now, for the run `id` that is about to be sent: a Run pressed
+ * while Python still loads, in a playground whose example declares asyncpg, downloads PGlite
+ * beside Pyodide instead of after it. Progress is reported under `id`.
+ */
+export interface PrepareDatabaseRequest {
+  type: 'prepare-database';
+  id: number;
+}
+
+export type Request = InitRequest | RunRequest | StopRequest | StatusRequest | PrepareDatabaseRequest;
 
 // ---- worker -> page ------------------------------------------------------------------------
 
@@ -379,5 +389,5 @@ export function readWorkerMessage(data: unknown): WorkerMessage | undefined {
 export function isRequest(data: unknown): data is Request {
   if (typeof data !== 'object' || data === null) return false;
   const { type, id } = data as { type?: unknown; id?: unknown };
-  return typeof id === 'number' && (type === 'init' || type === 'run' || type === 'stop' || type === 'status');
+  return typeof id === 'number' && (type === 'init' || type === 'run' || type === 'stop' || type === 'status' || type === 'prepare-database');
 }

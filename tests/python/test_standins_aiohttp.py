@@ -272,6 +272,51 @@ class ClientAndServerTest(unittest.TestCase):
             "{'method': 'POST', 'query': {'x': '1'}, 'body': {'a': [1, 2]}}\n",
         )
 
+    def test_a_body_from_an_async_iterable_goes_chunked_as_aiohttp_sends_it(self) -> None:
+        # Printed the same by aiohttp 3.8.4 over a real socket.
+        outcome, host = run('''
+            import aiohttp
+
+            async def describe(request):
+                try:
+                    body = await request.read()
+                except web.HTTPRequestEntityTooLarge:
+                    return web.json_response({"refused": True}, status=413)
+                return web.json_response({
+                    "length": request.content_length,
+                    "encoding": request.headers.get("Transfer-Encoding"),
+                    "type": request.content_type,
+                    "body": body.decode(),
+                })
+
+            async def pieces(*parts):
+                for part in parts:
+                    await asyncio.sleep(0)
+                    yield part
+
+            async def main():
+                app = web.Application(client_max_size=1024)
+                app.add_routes([web.post("/describe", describe)])
+                runner = web.AppRunner(app)
+                await runner.setup()
+                await web.TCPSite(runner, "127.0.0.1", 0).start()
+                host, port = runner.addresses[0][:2]
+                async with aiohttp.ClientSession(f"http://{host}:{port}") as session:
+                    for data in (pieces(b"one ", b"two ", b"three"), pieces(b"x" * 2048), b"sized"):
+                        async with session.post("/describe", data=data) as response:
+                            print(response.status, await response.json())
+                await runner.cleanup()
+
+            asyncio.run(main())
+        ''')
+        self.assertEqual(outcome["status"], "ok", host.text())
+        self.assertEqual(
+            host.text("stdout"),
+            "200 {'length': None, 'encoding': 'chunked', 'type': 'application/octet-stream', 'body': 'one two three'}\n"
+            "413 {'refused': True}\n"
+            "200 {'length': 5, 'encoding': None, 'type': 'application/octet-stream', 'body': 'sized'}\n",
+        )
+
     def test_a_body_of_client_max_size_or_more_is_refused_as_aiohttp_refuses_it(self) -> None:
         outcome, host = run('''
             import aiohttp

@@ -40,6 +40,44 @@ def run(code: str) -> tuple[dict[str, Any], RecordingHost]:
     return dict(session.run(program, "main.py", standins=standins)), host
 
 
+class RefusedConnectionTest(unittest.TestCase):
+    """No server needed: where nothing listens, the connection is refused before any database."""
+
+    def test_a_refused_connection_raises_what_asyncpg_raises(self) -> None:
+        def no_database() -> Any:
+            raise AssertionError("a refused connection opened the database")
+
+        host = RecordingHost()
+        session = Session("virtual", host=host, capture=True)
+        program = textwrap.dedent("""
+            import asyncio, errno
+            import asyncpg
+
+            async def main():
+                for address in ("127.0.0.1", "localhost", "[::1]"):
+                    try:
+                        await asyncpg.connect(f"postgresql://postgres:postgres@{address}:5433/postgres")
+                    except OSError as error:
+                        print(type(error).__name__, errno.errorcode[error.errno], error)
+                try:
+                    await asyncpg.create_pool("postgresql://postgres:postgres@127.0.0.1:5433/postgres")
+                except ConnectionRefusedError as error:
+                    print("pool:", error)
+
+            asyncio.run(main())
+        """)
+        outcome = dict(session.run(program, "main.py", standins=StandinRun(["asyncpg"], database=no_database)))
+        self.assertEqual(outcome["status"], "ok", host.text())
+        # As asyncpg 0.27 prints it on CPython 3.11, with nothing listening on port 5433.
+        self.assertEqual(
+            host.text("stdout"),
+            "ConnectionRefusedError ECONNREFUSED [Errno 111] Connect call failed ('127.0.0.1', 5433)\n"
+            "ConnectionRefusedError ECONNREFUSED [Errno 111] Connect call failed ('127.0.0.1', 5433)\n"
+            "ConnectionRefusedError ECONNREFUSED [Errno 111] Connect call failed ('::1', 5433, 0, 0)\n"
+            "pool: [Errno 111] Connect call failed ('127.0.0.1', 5433)\n",
+        )
+
+
 @unittest.skipUnless(reachable() or REQUIRED, f"no PostgreSQL at {ADDRESS[0]}:{ADDRESS[1]} (npm run services starts one)")
 class AsyncpgStandinTest(unittest.TestCase):
     def test_queries_records_and_errors_as_asyncpg_has_them(self) -> None:

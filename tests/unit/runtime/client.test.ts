@@ -312,6 +312,23 @@ describe('protocol guards', () => {
     expect(seen).toEqual(['start']);
   });
 
+  it('ask the worker to start loading the database beside Python for a database run pressed while Python loads, and only then', async () => {
+    const { runtime, workers } = scripted();
+    await runtime.run('x', { clock: 'virtual', standins: ['asyncpg'] });
+    const first = workers[0]?.received.map((r) => r.type);
+    // Before the run, right after init: the worker downloads PGlite while Pyodide loads.
+    expect(first).toEqual(['init', 'prepare-database', 'run']);
+    const [, prepare, run] = workers[0]?.received ?? [];
+    expect(prepare?.id).toBe(run?.id);
+    // Python ready: the run itself loads the database, as before; a plain run never asks.
+    await runtime.run('x', { clock: 'virtual', standins: ['asyncpg'] });
+    expect(workers[0]?.received.map((r) => r.type)).toEqual([...(first ?? []), 'run']);
+    const plain = scripted();
+    await plain.runtime.run('x', { clock: 'virtual', standins: ['aiohttp'] });
+    expect(plain.workers[0]?.received.map((r) => r.type)).toEqual(['init', 'run']);
+    expect(isRequest({ type: 'prepare-database', id: 3 })).toBe(true);
+  });
+
   it('accept the messages of the protocol, as fresh copies, and nothing else', () => {
     const result = { type: 'result', id: 1, outcome: { ...OK, extra: '<script>' }, also: 1 };
     expect(readWorkerMessage(result)).toEqual({ type: 'result', id: 1, outcome: OK });

@@ -36,6 +36,14 @@ if __name__ == "__main__":
     expect(await run(code, 'real')).toMatchObject({ stdout: 'a 0.1\nb 0.2\n', outcome: { status: 'ok' } });
   });
 
+  it('a task awaiting a JavaScript promise: JavaScript cannot run until the program ends, and the run says so', async () => {
+    const code = 'import asyncio\nfrom pyodide.code import run_js\nasync def main():\n    await run_js("new Promise((resolve) => setTimeout(resolve, 10))")\nasyncio.run(main())';
+    const { outcome } = await run(code);
+    expect(outcome.status).toBe('deadlock');
+    expect(outcome.message).toMatch(/^The program cannot go on: a task awaits a JavaScript promise, and without JSPI .* Waiting: Task-1 \(line 4 in main\)\.$/);
+    expect(outcome.message).not.toMatch(/never happen/);
+  });
+
   // The 1 s goal is measured by `npm run bench`; here Stop must end the run, not hang.
   it('stops a runaway loop (hard stop), and the next run works', async () => {
     const running = runtime.run('while True:\n    pass', { clock: 'real' });

@@ -221,6 +221,37 @@ asyncio.run(main())
     }
   });
 
+  it('a task awaiting a JavaScript promise is not deadlocked: the loop lets JavaScript settle it, on both clocks', async () => {
+    // Nothing else is ready and no timer is set while the promise is pending: a deadlock only if
+    // nothing outside Python could settle it, and JavaScript can.
+    const code = `
+import asyncio, time
+from pyodide.code import run_js
+
+async def main():
+    start = time.monotonic()
+    value = await run_js("new Promise((resolve) => setTimeout(() => resolve(7), 200))")
+    print("settled", value, time.monotonic() - start >= 0)
+
+asyncio.run(main())
+`;
+    for (const clock of ['virtual', 'real'] as const) {
+      const { outcome, stdout } = await run(code, clock);
+      expect({ status: outcome.status, stdout }).toEqual({ status: 'ok', stdout: 'settled 7 True\n' });
+    }
+    // One that never settles waits, as CPython would, until the reader presses Stop.
+    const never = await run(
+      'import asyncio\nfrom pyodide.code import run_js\nasync def main():\n    await run_js("new Promise(() => {})")\nasyncio.run(main())',
+      'virtual',
+      500,
+    );
+    expect(never.outcome.status).toBe('stopped');
+    expect(never.wallMs).toBeGreaterThanOrEqual(450);
+    // A future only Python could complete is still a deadlock, reported at once.
+    const { outcome } = await run('import asyncio\nasync def main():\n    await asyncio.get_running_loop().create_future()\nasyncio.run(main())');
+    expect(outcome.status).toBe('deadlock');
+  });
+
   describe('bad input gives a clear message and leaves the runtime usable', () => {
     it('syntax error', async () => {
       const { outcome, stderr } = await run('print("unclosed"');

@@ -21,6 +21,7 @@ from typing import Any
 from .clock import SECONDS_PER_CHECK, blocking_sleep
 from .isolation import Baseline
 from .patches import get_policy, set_policy
+from .promises import track as track_promises
 from .session import Session
 from .standins import StandinRun
 from .timeline import Batch
@@ -190,5 +191,6 @@ def _warm_imports() -> None:
 
 
 signal.signal(signal.SIGINT, _on_tick)
+track_promises()
 _warm_imports()
 _baseline = Baseline(watched_dirs=("/tmp", "/home/pyodide"))

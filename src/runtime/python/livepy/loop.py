@@ -4,7 +4,9 @@
 "selector" never polls file descriptors (a browser has none to give) but asks the run's clock to
 move to the next timer. On the virtual clock that is instant; on the real clock it blocks, as
 CPython's loop blocks in ``select()``. When nothing is ready and no timer is scheduled, nothing
-can ever happen again: that is a deadlock, reported instead of waiting forever.
+can ever happen again: that is a deadlock, reported instead of waiting forever. Unless a task
+awaits a JavaScript promise (promises.py): JavaScript may still settle it, so the loop lets
+JavaScript run until something is ready (or the reader stops the run).
 """
 
 from __future__ import annotations
@@ -18,7 +20,8 @@ from asyncio import events
 from typing import Any, Callable, Protocol
 
 from .clock import Clock
-from .outcome import Explanation, WaitingTask, explain_deadlock, render
+from .outcome import Explanation, WaitingTask, explain_deadlock, explain_javascript_wait, render
+from .promises import awaiting_javascript
 from .timeline import Cause, Recorder, timer_cause
 from .unavailable import NETWORK, PROCESSES, refuse, refusing_coroutine
 
@@ -42,6 +45,11 @@ class LoopHost(Protocol):
 
     def loop_created(self, loop: PlaygroundLoop) -> None:
         """A loop of this run exists: the run closes it at the end if the program did not."""
+        ...
+
+    def wait_for_javascript(self) -> bool:
+        """A task awaits a JavaScript promise and nothing else can happen: let JavaScript run for
+        a moment. False where it cannot run before the program ends (no stack switching)."""
         ...
 
 
@@ -71,6 +79,10 @@ class _Selector:
     def select(self, timeout: float | None) -> list[Any]:
         loop = self._loop
         if timeout is None:
+            if awaiting_javascript(loop):
+                if loop.host.wait_for_javascript():
+                    return []
+                raise Deadlock(explain_javascript_wait(*waiting_tasks(loop)))
             raise Deadlock(explain_deadlock(*waiting_tasks(loop)))
         if timeout > 0:
             scheduled = loop._scheduled  # type: ignore[attr-defined]

@@ -111,6 +111,11 @@ ENGLISH: dict[str, str] = {
         "Deadlock: every task is waiting for something that can never happen "
         "(nothing is ready and no timer is set)."
     ),
+    "javascriptWait": (
+        "The program cannot go on: a task awaits a JavaScript promise, and without JSPI in this "
+        "browser JavaScript cannot run until the program ends, so the promise cannot settle. "
+        "Waiting: {tasks}."
+    ),
     "waitingTask": "{name} (line {line} in {function})",
     "waitingTaskNoLine": "{name}",
     "waitingMore": "{tasks} and {more} more",
@@ -144,6 +149,10 @@ def explain_deadlock(waiting: list[WaitingTask], more: int) -> Explanation:
     if not waiting:
         return {"key": "deadlockNone", "values": {}}
     return {"key": "deadlock", "values": {"tasks": waiting, "more": more}}
+
+
+def explain_javascript_wait(waiting: list[WaitingTask], more: int) -> Explanation:
+    return {"key": "javascriptWait", "values": {"tasks": waiting, "more": more}}
 
 
 def render(explanation: Explanation, templates: dict[str, str] = ENGLISH) -> str:

@@ -94,6 +94,8 @@ class LocalHost:
 YIELD_EVERY_TICKS = 3
 #: Longest blocking wait between two looks at the stop flag, when the host can set it while busy.
 WAIT_SLICE = 0.05
+#: How long a run whose tasks all await JavaScript promises lets JavaScript run before it looks again.
+JAVASCRIPT_SLICE = 0.01
 
 
 class Session:
@@ -167,6 +169,17 @@ class Session:
         self.flush()
         self.clock.wait_until(deadline)
         self.check_stop()
+
+    def wait_for_javascript(self) -> bool:
+        if not self.host.can_suspend:
+            return False
+        self.flush()
+        # The promise's time is JavaScript's, not the program's: the virtual clock does not count
+        # it (it cannot know in advance how long the wait is, as it does for a timer).
+        with self.clock.excluded():
+            self.host.wait(JAVASCRIPT_SLICE)
+        self.check_stop()
+        return True
 
     def next_task_name(self) -> str:
         return f"Task-{next(self._task_numbers)}"

@@ -798,6 +798,11 @@ class ClientSession:
     def _body(self, data: Any, json_data: Any, headers: CIMultiDict) -> bytes:
         if data is not None and json_data is not None:
             raise ValueError("data and json parameters can not be used at the same time")
+        if isinstance(data, _ChunkedBody):
+            # As aiohttp's AsyncIterablePayload: no size up front, the body goes chunked.
+            headers.setdefault("Content-Type", "application/octet-stream")
+            headers["Transfer-Encoding"] = "chunked"
+            return data.body
         if json_data is not None:
             headers.setdefault("Content-Type", "application/json")
             return self._json_serialize(json_data).encode("utf-8")
@@ -846,6 +851,11 @@ class ClientSession:
         else:
             real_timeout = timeout
         deadlines = _Deadlines(real_timeout)
+        if data is not None and hasattr(data, "__aiter__"):
+            # aiohttp sends an async iterable's pieces as they come, in chunked encoding. The
+            # simulated network delivers a request whole, so the pieces are gathered first (the
+            # server reads the same bytes, with the same headers, and no Content-Length).
+            data = _ChunkedBody(b"".join([bytes(piece) async for piece in data]))
         history: list[ClientResponse] = []
         method = method.upper()
         while True:
@@ -857,7 +867,7 @@ class ClientSession:
             request_headers.setdefault("Accept", "*/*")
             request_headers.setdefault("Accept-Encoding", "gzip, deflate")
             request_headers.setdefault("User-Agent", USER_AGENT)
-            if body or method in ("POST", "PUT", "PATCH"):
+            if (body or method in ("POST", "PUT", "PATCH")) and "Transfer-Encoding" not in request_headers:
                 request_headers["Content-Length"] = str(len(body))
             request_info = RequestInfo(url, method, CIMultiDictProxy(request_headers))
             key = ConnectionKey(str(url.host), url.port, url.scheme == "https", ssl, None, None, None)
@@ -898,6 +908,13 @@ class ClientSession:
         if raise_for_status:
             response.raise_for_status()
         return response
+
+
+class _ChunkedBody:
+    """A request body that came from an async iterable: sent chunked, without a size."""
+
+    def __init__(self, body: bytes) -> None:
+        self.body = body
 
 
 def request(method: str, url: Any, **kwargs: Any) -> Any:

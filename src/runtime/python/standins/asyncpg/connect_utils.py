@@ -803,8 +803,10 @@ async def __connect_addr(
     from .protocol import protocol as _protocol
     from livepy import standins as _standins
 
-    db = _database.current(_standins.database_engine)
-    tr, pr = await _protocol.connect(addr, params, record_class, db, timeout)
+    # The database is opened once something listens at the address (a refused connection
+    # needs none, as a socket's would not).
+    tr, pr = await _protocol.connect(
+        addr, params, record_class, lambda: _database.current(_standins.database_engine), timeout)
 
     con = connection_class(pr, tr, loop, addr, config, params_input)
     pr.set_connection(con)

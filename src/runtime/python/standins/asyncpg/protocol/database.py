@@ -125,6 +125,11 @@ class Reply:
         self.status = status
 
 
+def listens(host: str, port: int) -> bool:
+    """Whether the page's database answers at this address (PostgreSQL's, on loopback)."""
+    return (host, port) in ADDRESSES
+
+
 class Database:
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
@@ -145,8 +150,6 @@ class Database:
         row = next(wire.data_row(m.body) for m in reply.messages if m.kind == "D")
         return {name: (value or b"").decode() for name, value in zip(REPORTED_SETTINGS, row)}
 
-    def accepts(self, host: str, port: int) -> bool:
-        return (host, port) in ADDRESSES and not self.broken
 
     @staticmethod
     def refusal(user: str, password: str | None, database: str) -> dict[str, str] | None:

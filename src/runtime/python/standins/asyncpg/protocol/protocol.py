@@ -24,7 +24,7 @@ from asyncpg import types as apg_types
 from asyncpg.exceptions import _base as apg_exc_base
 
 from . import codecs, wire
-from .database import ROUND_TRIP, Backend, Database, EngineFailed, Reply
+from .database import ROUND_TRIP, Backend, Database, EngineFailed, Reply, listens
 from .pgtypes import BUILTIN_TYPE_NAME_MAP, BUILTIN_TYPE_OID_MAP
 from .record import EMPTY, Record, RecordDescriptor
 
@@ -766,14 +766,29 @@ def _copy_line(row: Any, row_codecs: tuple[codecs.Codec, ...]) -> str:
     return "\t".join(_copy_value(row[i], codec) for i, codec in enumerate(row_codecs)) + "\n"
 
 
-async def connect(addr: Any, params: Any, record_class: type, database: Database, timeout: float) -> tuple[_Transport, Protocol]:
+def _refused(host: str, port: int) -> ConnectionRefusedError:
+    """What asyncio's socket connect raises where nothing listens, with the address as the socket
+    had it: ``localhost`` resolved (to 127.0.0.1, as on CI's machines) and an IPv6 address as a
+    4-tuple (host, port, flowinfo, scope id)."""
+    address: tuple[Any, ...] = ("127.0.0.1", port) if host == "localhost" else (host, port)
+    if ":" in host:
+        address = (host, port, 0, 0)
+    return ConnectionRefusedError(errno.ECONNREFUSED, f"Connect call failed {address!r}")
+
+
+async def connect(
+    addr: Any, params: Any, record_class: type, open_database: Callable[[], Database], timeout: float
+) -> tuple[_Transport, Protocol]:
     """Opens a connection to the page's database, as a socket and the start-up handshake would."""
     loop = asyncio.get_running_loop()
     host, port = addr[0], addr[1]
     async with asyncio.timeout(timeout):
         await asyncio.sleep(ROUND_TRIP)  # the TCP handshake
-        if not database.accepts(host, port):
-            raise ConnectionRefusedError(errno.ECONNREFUSED, f"Connect call failed ({host!r}, {port})")
+        if not listens(host, port):
+            raise _refused(host, port)
+        database = open_database()
+        if database.broken:
+            raise _refused(host, port)
         password = params.password
         await asyncio.sleep(ROUND_TRIP * 2)  # start-up, and SCRAM authentication
         refusal = database.refusal(params.user, password, params.database)
