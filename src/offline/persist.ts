@@ -4,8 +4,10 @@
  * a browser short of space may otherwise evict the offline copy and, with it, their work.
  * Asked at most once per page; the browser decides, and remembers its answer.
  */
-import { SAVED_WORK } from '../lib/playground/storage.ts';
 import { OFFLINE_KEY } from './scope.ts';
+
+/** Keys of the reader's own work: drafts (src/lib/playground/edits.ts), forks, exercise progress. */
+export const SAVED_WORK = /^asyncio-live:(?:edit|forks|exercise):/;
 
 let asked = false;
 
@@ -29,8 +31,12 @@ export function hasSavedWork(storage: Storage | undefined = globalThis.localStor
   return false;
 }
 
-/** Asks for persistent storage if the reader has saved work and keeps the site offline. */
-export function keepSavedWork(): void {
+/**
+ * Asks for persistent storage if the reader has saved work and keeps the site offline; with
+ * `writtenKey`, only if that key (just written) is the reader's work.
+ */
+export function keepSavedWork(writtenKey?: string): void {
+  if (writtenKey !== undefined && !SAVED_WORK.test(writtenKey)) return;
   if (asked || !globalThis.navigator?.storage?.persist || !keepsOffline() || !hasSavedWork()) return;
   asked = true;
   void navigator.storage.persist().catch(() => {

@@ -6,9 +6,6 @@
  * the life of the page and the caller learns why, so the interface can tell the reader and offer
  * a download instead of silently losing their work.
  */
-/** Keys of the reader's own work: drafts (edits.ts), forks (forks.ts), exercise progress. */
-export const SAVED_WORK = /^asyncio-live:(?:edit|forks|exercise):/;
-
 export type SaveResult = { ok: true } | { ok: false; reason: 'quota' | 'unavailable' };
 
 export interface KeyValueStore {
@@ -67,10 +64,10 @@ export function createStore(storage: Storage | undefined = browserStorage()): Ke
       try {
         storage.setItem(key, value);
         memory.delete(key);
-        // The reader's own work is now in storage: ask the browser to keep it if the site is
-        // kept offline (a copy the browser could evict along with it). Imported only then, so
-        // pages that merely read storage up front do not carry it.
-        if (SAVED_WORK.test(key)) void import('../../offline/persist.ts').then((m) => m.keepSavedWork());
+        // If this is the reader's own work, ask the browser to keep it when the site is kept
+        // offline (a copy the browser could evict along with it). Imported on a write, so pages
+        // that only read storage up front do not carry it.
+        void import('../../offline/persist.ts').then((m) => m.keepSavedWork(key));
         return { ok: true };
       } catch (error) {
         memory.set(key, value);
