@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { injectManifest } from '@serwist/build';
+import { getManifest, injectManifest } from '@serwist/build';
 import { build } from 'esbuild';
 import { FILES_FILE, OFFLINE_LOCALES, SERVICE_WORKER_FILE, SIZES_FILE, localeOf } from '../../src/offline/scope.ts';
 
@@ -29,29 +29,30 @@ await build({
   logLevel: 'warning',
 });
 
-/** Every stored file with its size, captured from the manifest Serwist builds. */
-let files = [];
-const { count, size, warnings } = await injectManifest({
-  swSrc: bundled,
-  swDest: path.join(dist, SERVICE_WORKER_FILE),
+/** What the build holds, as Serwist lists it (the same options for both passes below). */
+const listing = {
   globDirectory: dist,
   globPatterns: ['**/*'],
-  globIgnores: ['dev/**', SERVICE_WORKER_FILE, SIZES_FILE, FILES_FILE, 'sitemap*.xml'],
+  globIgnores: ['dev/**', SERVICE_WORKER_FILE, 'sitemap*.xml'],
   // Pyodide's and PGlite's WebAssembly are 9-10 MB each.
   maximumFileSizeToCacheInBytes: 32 * 1024 * 1024,
   // Astro's fingerprinted assets need no revision query.
   dontCacheBustURLsMatching: /^_astro\//,
+};
+const storedOnly = (entries) => entries.filter((entry) => localeOf(entry.url) !== undefined);
+
+// First pass: every stored file's size, written for the switch (so the copy holds these two
+// files as well, and an offline page can still say what it holds).
+let files = [];
+await getManifest({
+  ...listing,
   manifestTransforms: [
     (entries) => {
-      const stored = entries.filter((entry) => localeOf(entry.url) !== undefined);
-      files = stored.map((entry) => [entry.url, entry.size]);
-      return { manifest: stored, warnings: [] };
+      files = storedOnly(entries).map((entry) => [entry.url, entry.size]);
+      return { manifest: entries, warnings: [] };
     },
   ],
 });
-rmSync(work, { recursive: true, force: true });
-for (const warning of warnings) console.warn(`service worker: ${warning}`);
-
 const bytesFor = (locale) =>
   files.reduce((sum, [url, bytes]) => (['shared', locale].includes(localeOf(url)) ? sum + bytes : sum), 0);
 // What one language's copy stores, for the switch's label (every page loads it near the switch:
@@ -59,6 +60,16 @@ const bytesFor = (locale) =>
 const sizes = { locales: Object.fromEntries(OFFLINE_LOCALES.map((locale) => [locale, bytesFor(locale)])) };
 writeFileSync(path.join(dist, SIZES_FILE), JSON.stringify(sizes));
 writeFileSync(path.join(dist, FILES_FILE), JSON.stringify(Object.fromEntries(files)));
+
+// Second pass: the worker, with the list (now with those two files) injected.
+const { count, size, warnings } = await injectManifest({
+  ...listing,
+  swSrc: bundled,
+  swDest: path.join(dist, SERVICE_WORKER_FILE),
+  manifestTransforms: [(entries) => ({ manifest: storedOnly(entries), warnings: [] })],
+});
+rmSync(work, { recursive: true, force: true });
+for (const warning of warnings) console.warn(`service worker: ${warning}`);
 const mb = (bytes) => `${(bytes / 1e6).toFixed(1)} MB`;
 console.log(
   `service worker: ${count} files (${mb(size)}) listed; one language stores ` +

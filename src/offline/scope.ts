@@ -21,7 +21,7 @@ export const FILES_FILE = 'offline-files.json';
 export const LOCALES_PARAM = 'locales';
 
 /** Files the offline copy never holds: pages not meant for readers, the worker itself. */
-const NEVER = [/^dev\//, /^sw\.js$/, /^offline-(?:sizes|files)\.json$/, /^sitemap/];
+const NEVER = [/^dev\//, /^sw\.js$/, /^sitemap/];
 
 /**
  * The locale a file belongs to, `'shared'` for what every language needs (scripts, styles,
