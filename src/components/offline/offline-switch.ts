@@ -58,7 +58,7 @@ function writeWish(locales: readonly OfflineLocale[]): void {
   }
 }
 
-/** Our caches (Serwist names them after the `cacheId` the worker sets). */
+/** Our caches: the worker names them with CACHE_PREFIX (src/offline/sw.ts). */
 async function ourCaches(): Promise<string[]> {
   return (await caches.keys()).filter((name) => name.startsWith(CACHE_PREFIX));
 }
