@@ -50,6 +50,12 @@ export default defineConfig({
       locales,
       sidebar: sidebarFromOutline(pageExists),
       customCss: ['./src/styles/site.css'],
+      // The "Available offline" switch at the end of every page's footer, and the notice a page
+      // shows when it was served from the offline copy (src/components/offline/).
+      components: {
+        Footer: './src/components/offline/Footer.astro',
+        Banner: './src/components/offline/Banner.astro',
+      },
       // Limits what a playground program can reach to the site itself (see src/lib/csp.ts).
       head: [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY } }],
       // src/pages/404.astro is the not-found page, in both languages.

@@ -16,6 +16,7 @@ import { preview } from 'astro';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../tests/e2e/support/chromium.ts';
 import { ioBench } from './io.mjs';
+import { offlineBench, offlineLine } from './offline.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const dist = path.resolve(process.env.SITE_DIST ?? 'dist');
@@ -41,7 +42,7 @@ async def main() -> None:
 asyncio.run(main())
 `;
 const RECORDING_ROUNDS = Number(process.env.BENCH_RECORDING_ROUNDS ?? 5);
-/** `BENCH_PARTS=recording,drawing` measures only those (default: everything). */
+/** `BENCH_PARTS=recording,drawing` measures only those (default: all but `offline`, see offline.mjs). */
 const PARTS = new Set((process.env.BENCH_PARTS ?? 'cold,recording,drawing,io').split(','));
 
 if (!existsSync(path.join(dist, 'dev/runtime/index.html'))) {
@@ -111,6 +112,8 @@ try {
   const drawing = PARTS.has('drawing') ? await drawingRun() : {};
   // The I/O chapters' database runs (io.mjs).
   const io = PARTS.has('io') ? await ioBench({ browser, url, dist, rounds: Number(process.env.BENCH_IO_ROUNDS ?? 5) }) : undefined;
+  // The "Available offline" switch (offline.mjs).
+  const offline = PARTS.has('offline') ? await offlineBench({ browser, url, rounds: Number(process.env.BENCH_OFFLINE_ROUNDS ?? 3) }) : undefined;
 
   const baseline = median(results.baselineMs);
   const cold = median(results.coldMs);
@@ -154,7 +157,8 @@ try {
       `Drawing ${drawing.drawnEvents} events (${drawing.drawnTasks} tasks) in a playground:  longest main-thread task ${ms(drawing.longestTaskMs)} (${drawing.longTasks} over 50 ms: ${drawing.longTaskPhases.join(' ')}) (goal <= 200 ms); with the timeline hidden ${ms(drawing.hiddenLongestTaskMs)} (${drawing.hiddenLongTasks} over 50 ms: ${drawing.hiddenLongTaskPhases.join(' ')}); from a trace, the longest main-thread task took ${ms(drawing.longestTaskCpuMs)} of CPU with the timeline shown (${ms(drawing.hiddenLongestTaskCpuMs)} hidden), over ${ms(drawing.longestTaskWallMs)} of wall time; JS heap ${drawing.heapBeforeMb} MB before, ${drawing.heapAfterMb} MB after; ${drawing.droppedNote}`,
     );
   if (io) console.log(io.lines.join('\n'));
-  console.log(JSON.stringify({ summary, samples: results, ...(io && { io: io.summary, ioSamples: io.samples }) }));
+  if (offline) console.log(offlineLine(offline));
+  console.log(JSON.stringify({ summary, samples: results, ...(io && { io: io.summary, ioSamples: io.samples }), ...(offline && { offline }) }));
 } finally {
   await browser.close();
   await server.stop();

@@ -64,6 +64,10 @@ export function createStore(storage: Storage | undefined = browserStorage()): Ke
       try {
         storage.setItem(key, value);
         memory.delete(key);
+        // If this is the reader's own work, ask the browser to keep it when the site is kept
+        // offline (a copy the browser could evict along with it). Imported on a write, so pages
+        // that only read storage up front do not carry it.
+        void import('../../offline/persist.ts').then((m) => m.keepSavedWork(key));
         return { ok: true };
       } catch (error) {
         memory.set(key, value);
