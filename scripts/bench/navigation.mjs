@@ -118,6 +118,9 @@ function summarize(rounds) {
     bareReturnRatio: fixed(median(bareAgain)),
     firstVisitMs: Math.round(median(rounds.map((r) => at(r.site.first)))),
     firstVisitRunAtMs: Math.round(median(rounds.map((r) => r.site.first.runAt))),
+    // When the page made the Python worker, and when Python was ready (page marks, if any).
+    firstVisitWorkerAtMs: Math.round(median(rounds.map((r) => r.site.first.marks['python:worker'] ?? NaN))),
+    firstVisitPythonReadyMs: Math.round(median(rounds.map((r) => r.site.first.marks['python:ready'] ?? NaN))),
     firstVisitRatio: fixed(median(first)),
     firstVisitRatioRange: range(first),
     returnVisitMs: Math.round(median(rounds.map((r) => at(r.site.again)))),
@@ -153,7 +156,7 @@ export function printNavigation(n) {
     `Navigation to first output, bare page (Pyodide at load): first visit ${ms(n.bareFirstVisitMs)}, return visit ${ms(n.bareReturnVisitMs)} (ratio ${n.bareReturnRatio})`,
   );
   console.log(
-    `Navigation to first output, chapter, first visit: ${ms(n.firstVisitMs)} (Run pressed at ${ms(n.firstVisitRunAtMs)})  ratio to bare ${n.firstVisitRatio} (median of ${n.navigationRounds} paired rounds, range ${n.firstVisitRatioRange.join('-')}) (goal <= 1.05, then 0.8)`,
+    `Navigation to first output, chapter, first visit: ${ms(n.firstVisitMs)} (worker made at ${ms(n.firstVisitWorkerAtMs)}, Run pressed at ${ms(n.firstVisitRunAtMs)}, Python ready at ${ms(n.firstVisitPythonReadyMs)})  ratio to bare ${n.firstVisitRatio} (median of ${n.navigationRounds} paired rounds, range ${n.firstVisitRatioRange.join('-')}) (goal <= 1.05, then 0.8)`,
   );
   console.log(
     `Navigation to first output, another chapter, return visit: ${ms(n.returnVisitMs)} (Run pressed at ${ms(n.returnVisitRunAtMs)})  ratio to first visit ${n.returnVisitRatio} (range ${n.returnVisitRatioRange.join('-')}) (goal <= 0.5); to the bare return visit ${n.returnVisitBareRatio}`,

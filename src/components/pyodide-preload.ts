@@ -4,7 +4,10 @@
  * are already on their way (the worker then gets them from the HTTP cache, or joins the download
  * under way). `as="fetch"`: the page only fetches them, it never runs or compiles them.
  */
-export const PYODIDE_START_FILES = ['pyodide.asm.wasm', 'python_stdlib.zip', 'pyodide.asm.mjs', 'pyodide.mjs', 'pyodide-lock.json'];
+/** The build's start-up snapshot (src/runtime/snapshot.ts), named by the build (astro.config.mjs). */
+declare const __PYODIDE_SNAPSHOT__: string;
+
+export const PYODIDE_START_FILES = [__PYODIDE_SNAPSHOT__, 'pyodide.asm.wasm', 'python_stdlib.zip', 'pyodide.asm.mjs', 'pyodide.mjs', 'pyodide-lock.json'];
 
 /** Pyodide's folder under the site's base (as client.ts's pyodideIndexURL). */
 function pyodideFolder(base: string = import.meta.env.BASE_URL): string {
