@@ -10,6 +10,8 @@ import { sidebarFromOutline } from './src/lib/outline.ts';
 import { locales } from './src/lib/site.ts';
 import { CONTENT_SECURITY_POLICY } from './src/lib/csp.ts';
 import { glossary } from './src/lib/glossary/integration.ts';
+import { snapshotFileName } from './src/runtime/snapshot.ts';
+import { runnerFiles } from './scripts/runtime/runner-files.ts';
 
 // SITE_URL and BASE_PATH let the same sources build for the deployed host and for a sub-path
 // (GitHub Pages serves a project under /<repo>/); the browser tier builds once with a base.
@@ -93,6 +95,9 @@ export default defineConfig({
   vite: {
     // Pyodide is loaded from the site's own copy at run time, never bundled or pre-bundled.
     optimizeDeps: { exclude: ['pyodide'] },
+    // The start-up snapshot's file name (scripts/pyodide-snapshot.mjs), for the page's preload
+    // hints: known to the page without the runner's sources that name it.
+    define: { __PYODIDE_SNAPSHOT__: JSON.stringify(snapshotFileName(runnerFiles())) },
     build: {
       // The editor chunk (Sandpack + CodeMirror, ~540 kB, ~190 kB gzipped) is loaded only when a
       // playground nears the viewport; tests/e2e/budgets.test.ts holds it to its own budget.

@@ -8,7 +8,9 @@
 //   events recorded and without, as a ratio (goal: 1.10 or less);
 // - drawing: the same program run in a playground, its 100,000 events drawn as they arrive,
 //   then the lanes scrolled and the cursor moved to the end: the longest main-thread task seen
-//   by a long-task observer (goal: never over 200 ms), and the page's JavaScript heap.
+//   by a long-task observer (goal: never over 200 ms), and the page's JavaScript heap;
+// - navigation (navigation.mjs): the reader's way, from navigation to the first output on a
+//   chapter (first visit) and on another chapter in the same browser (return visit).
 import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +19,7 @@ import { chromium } from 'playwright-core';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../tests/e2e/support/chromium.ts';
 import { ioBench } from './io.mjs';
 import { offlineBench, offlineLine } from './offline.mjs';
+import { navigationBench, printNavigation } from './navigation.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const dist = path.resolve(process.env.SITE_DIST ?? 'dist');
@@ -43,7 +46,7 @@ asyncio.run(main())
 `;
 const RECORDING_ROUNDS = Number(process.env.BENCH_RECORDING_ROUNDS ?? 5);
 /** `BENCH_PARTS=recording,drawing` measures only those (default: all but `offline`, see offline.mjs). */
-const PARTS = new Set((process.env.BENCH_PARTS ?? 'cold,recording,drawing,io').split(','));
+const PARTS = new Set((process.env.BENCH_PARTS ?? 'cold,recording,drawing,io,navigation').split(','));
 
 if (!existsSync(path.join(dist, 'dev/runtime/index.html'))) {
   console.error(`No built site with the runtime page in ${dist}: run \`npm run build\` first.`);
@@ -114,6 +117,11 @@ try {
   const io = PARTS.has('io') ? await ioBench({ browser, url, dist, rounds: Number(process.env.BENCH_IO_ROUNDS ?? 5) }) : undefined;
   // The "Available offline" switch (offline.mjs).
   const offline = PARTS.has('offline') ? await offlineBench({ browser, url, rounds: Number(process.env.BENCH_OFFLINE_ROUNDS ?? 3) }) : undefined;
+  const rounds = Number(process.env.BENCH_NAVIGATION_ROUNDS ?? 5);
+  const navigation = PARTS.has('navigation')
+    ? await navigationBench({ dist, base, rounds, executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS })
+    : { summary: {}, samples: [] };
+  results.navigation = navigation.samples;
 
   const baseline = median(results.baselineMs);
   const cold = median(results.coldMs);
@@ -137,6 +145,7 @@ try {
     recordingRatioBest: fixed(Math.min(...results.recordOnMs) / Math.min(...results.recordOffMs)),
     taskEvents: results.taskEvents,
     ...drawing,
+    ...navigation.summary,
   };
   if (PARTS.has('cold')) {
     console.log(`Pyodide baseline, Run to first output (cold):   ${ms(baseline)}`);
@@ -158,6 +167,7 @@ try {
     );
   if (io) console.log(io.lines.join('\n'));
   if (offline) console.log(offlineLine(offline));
+  if (PARTS.has('navigation')) printNavigation(summary);
   console.log(JSON.stringify({ summary, samples: results, ...(io && { io: io.summary, ioSamples: io.samples }), ...(offline && { offline }) }));
 } finally {
   await browser.close();

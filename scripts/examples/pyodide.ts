@@ -33,13 +33,16 @@ export class PyodideExampleRunner {
   #nextId = 1;
   #info: WorkerInfo | undefined;
 
-  private constructor() {
-    this.#host = nodeHost((message) => this.#listeners.get(message.id)?.(message));
+  private constructor(snapshot?: Uint8Array) {
+    this.#host = nodeHost((message) => this.#listeners.get(message.id)?.(message), snapshot);
   }
 
-  /** Loads Pyodide and the runner; rejects with the worker's own message if it cannot start. */
-  static async create(): Promise<PyodideExampleRunner> {
-    const runner = new PyodideExampleRunner();
+  /**
+   * Loads Pyodide and the runner; rejects with the worker's own message if it cannot start.
+   * Given a start-up snapshot (src/runtime/snapshot.ts), restores it, as a reader's browser does.
+   */
+  static async create(snapshot?: Uint8Array): Promise<PyodideExampleRunner> {
+    const runner = new PyodideExampleRunner(snapshot);
     const id = runner.#nextId++;
     runner.#info = await new Promise<WorkerInfo>((resolve, reject) => {
       runner.#listeners.set(id, (message) => {
@@ -53,6 +56,11 @@ export class PyodideExampleRunner {
       throw new Error('Pyodide runs without JSPI here: start Node with --experimental-wasm-jspi');
     }
     return runner;
+  }
+
+  /** How the interpreter started: from the snapshot or from scratch. */
+  get start(): WorkerInfo['start'] | undefined {
+    return this.#info?.start;
   }
 
   /** e.g. `3.14.2`, the CPython inside Pyodide. */

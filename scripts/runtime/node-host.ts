@@ -13,17 +13,11 @@ import type { PGliteLike } from '../../src/runtime/database.ts';
 import { Host } from '../../src/runtime/host.ts';
 import type { WorkerMessage } from '../../src/runtime/protocol.ts';
 import { ensureSnapshot } from '../pglite/snapshot.mjs';
+import { runnerFiles } from './runner-files.ts';
 
-const RUNNER_DIR = fileURLToPath(new URL('../../src/runtime/python/livepy/', import.meta.url));
 const PYTHON_DIR = fileURLToPath(new URL('../../src/runtime/python/', import.meta.url));
 
-export function runnerFiles(): Record<string, string> {
-  return Object.fromEntries(
-    readdirSync(RUNNER_DIR)
-      .filter((name) => name.endsWith('.py'))
-      .map((name) => [`livepy/${name}`, readFileSync(RUNNER_DIR + name, 'utf8')]),
-  );
-}
+export { runnerFiles };
 
 /** The stand-ins' sources, as the worker gets them (src/runtime/standin-files.ts). */
 export function standinFiles(): Record<string, string> {
@@ -52,10 +46,12 @@ export async function loadNodeDatabase(progress: (loadedBytes: number, totalByte
   return (await PGlite.create({ loadDataDir: new Blob([snapshot as Uint8Array<ArrayBuffer>]) })) as unknown as PGliteLike;
 }
 
-export function nodeHost(post: (message: WorkerMessage) => void): Host {
+/** A start-up snapshot (see src/runtime/snapshot.ts) for a host to restore, when given one. */
+export function nodeHost(post: (message: WorkerMessage) => void, snapshot?: Uint8Array): Host {
   return new Host({
     files: runnerFiles(),
-    loadPyodide: () => loadPyodide(),
+    loadPyodide: (_indexURL, options) => loadPyodide(options),
+    ...(snapshot ? { findSnapshot: async () => ({ memory: Promise.resolve(snapshot) }) } : {}),
     post,
     yieldToEventLoop: () => new Promise<void>((resolve) => setImmediate(resolve)),
     standinFiles: async () => standinFiles(),

@@ -1,9 +1,12 @@
 /**
  * How the page's islands (playgrounds, exercises) load: nothing up front but this. The island's
  * code is imported when an element comes within ~400px of the viewport, so it is ready by the
- * time the reader gets there and nothing is downloaded for a page read only at the top; Python's
- * warm-up starts in idle time once one that runs in the page is actually visible.
+ * time the reader gets there and nothing is downloaded for a page read only at the top. When the
+ * element runs Python in the page, Python starts at that same moment, before and beside the
+ * island: starting it is most of the wait after Run, and nothing about it needs the editor.
  */
+import { preloadPyodide } from './pyodide-preload.ts';
+
 const NEAR_MARGIN = '400px 0px';
 
 export interface LazyIslands {
@@ -11,20 +14,17 @@ export interface LazyIslands {
   elements: HTMLElement[];
   /** Imports the island and mounts it on `element` (called once per element). */
   load: (element: HTMLElement) => void;
-  /** Whether seeing these elements means Python will be needed. */
+  /** Whether reaching these elements means Python will be needed. */
   needsPython: boolean;
 }
 
-function whenIdle(callback: () => void): void {
-  if ('requestIdleCallback' in window) window.requestIdleCallback(callback, { timeout: 3000 });
-  else setTimeout(callback, 200);
-}
-
-let warming = false;
-function warmUp(): void {
-  if (warming) return;
-  warming = true;
-  whenIdle(() => void import('./playground/warm-up.ts').then((m) => m.warmUp()));
+let starting = false;
+/** Starts Python once per page: Pyodide's files are hinted to the browser, then the worker starts. */
+export function startPython(): void {
+  if (starting) return;
+  starting = true;
+  preloadPyodide();
+  void import('./playground/warm-up.ts').then((m) => m.warmUp());
 }
 
 /** Mounts `element` unless it is already mounting. */
@@ -36,8 +36,12 @@ export function mountOnce(element: HTMLElement, load: (element: HTMLElement) => 
 
 export function watchIslands({ elements, load, needsPython }: LazyIslands): void {
   if (elements.length === 0) return;
+  const reach = (element: HTMLElement) => {
+    if (needsPython) startPython();
+    mountOnce(element, load);
+  };
   if (!('IntersectionObserver' in window)) {
-    for (const element of elements) mountOnce(element, load);
+    for (const element of elements) reach(element);
     return;
   }
   const near = new IntersectionObserver(
@@ -45,19 +49,10 @@ export function watchIslands({ elements, load, needsPython }: LazyIslands): void
       for (const entry of entries) {
         if (!entry.isIntersecting) continue;
         near.unobserve(entry.target);
-        mountOnce(entry.target as HTMLElement, load);
+        reach(entry.target as HTMLElement);
       }
     },
     { rootMargin: NEAR_MARGIN },
   );
-  const seen = new IntersectionObserver((entries) => {
-    if (entries.some((e) => e.isIntersecting)) {
-      seen.disconnect();
-      if (needsPython) warmUp();
-    }
-  });
-  for (const element of elements) {
-    near.observe(element);
-    seen.observe(element);
-  }
+  for (const element of elements) near.observe(element);
 }

@@ -14,13 +14,19 @@
  */
 import type { PyodideAPI } from 'pyodide';
 import { PageDatabase, type PGliteLike } from './database.ts';
-import type { InitRequest, Request, RunOutcome, RunRequest, WorkerInfo, WorkerMessage } from './protocol.ts';
+import type { InitRequest, PythonStart, Request, RunOutcome, RunRequest, WorkerInfo, WorkerMessage } from './protocol.ts';
+import { installRunner, RUNNER_ROOT, startOptions, writeRunnerFiles, type FoundSnapshot, type StartOptions } from './snapshot.ts';
 
 export interface HostEnvironment {
   /** The runner package's sources: `livepy/session.py` -> text (see python-files.ts). */
   files: Readonly<Record<string, string>>;
   /** Imports Pyodide's loader from `indexURL` and loads the interpreter. */
-  loadPyodide(indexURL: string): Promise<PyodideAPI>;
+  loadPyodide(indexURL: string, options: StartOptions): Promise<PyodideAPI>;
+  /**
+   * Starts fetching the build's start-up snapshot for these runner files (snapshot.ts); resolves
+   * once it is known whether there is one. Absent: Python always starts from scratch.
+   */
+  findSnapshot?(indexURL: string): Promise<FoundSnapshot | undefined>;
   post(message: WorkerMessage): void;
   /** Resolves after the event loop has had a chance to deliver pending messages. */
   yieldToEventLoop(): Promise<void>;
@@ -36,7 +42,6 @@ export const TICK_MS = 30;
 const CLOCK_EVERY_CALLS = 16;
 const SIGINT = 2;
 const MAX_TIMER_MS = 2 ** 31 - 1;
-const RUNNER_ROOT = '/lib/livepy-runner';
 
 /** Makes Pyodide see a runtime without JSPI, as Safari and some Firefox builds are. */
 export function hideJspi(): void {
@@ -149,6 +154,7 @@ export class Host {
         jspi: this.#jspi,
         sharedStop: this.#stopSignal !== undefined,
         loadMs: this.#loadMs,
+        start: this.#start,
       };
       this.#env.post({ type: 'ready', id: request.id, info });
     } catch (error) {
@@ -157,26 +163,43 @@ export class Host {
   }
 
   #loadMs = 0;
+  #start: PythonStart = 'fresh';
 
   async #load(request: InitRequest): Promise<void> {
     const started = performance.now();
     if (request.jspi === false) hideJspi();
     this.#stopSignal = request.stopSignal;
     this.#databaseURL = request.databaseURL;
-    const pyodide = await this.#env.loadPyodide(request.indexURL);
+    const pyodide = (await this.#restore(request.indexURL)) ?? (await this.#startFresh(request.indexURL));
     this.#jspi = jspiAvailable();
-    for (const [path, source] of Object.entries(this.#env.files)) {
-      const target = `${RUNNER_ROOT}/${path}`;
-      pyodide.FS.mkdirTree(target.slice(0, target.lastIndexOf('/')));
-      pyodide.FS.writeFile(target, source);
-    }
-    this.#runPython = pyodide.runPython(
-      `import sys\nsys.path.insert(0, ${JSON.stringify(RUNNER_ROOT)})\nfrom livepy.browser import run\nrun`,
-    ) as PythonRun;
+    this.#runPython = pyodide.runPython('from livepy.browser import run\nrun') as PythonRun;
     this.#resetPython = pyodide.runPython('from livepy.browser import reset\nreset') as PythonReset;
     this.#importStandinsOnce = pyodide.runPython('from livepy.browser import prepare_standins\nprepare_standins') as PythonPrepareStandins;
     this.#pyodide = pyodide;
     this.#loadMs = Math.round(performance.now() - started);
+  }
+
+  async #startFresh(indexURL: string): Promise<PyodideAPI> {
+    const pyodide = await this.#env.loadPyodide(indexURL, startOptions());
+    installRunner(pyodide, this.#env.files);
+    this.#start = 'fresh';
+    return pyodide;
+  }
+
+  /** The interpreter from the build's snapshot, or undefined (none, or it would not restore). */
+  async #restore(indexURL: string): Promise<PyodideAPI | undefined> {
+    const snapshot = await this.#env.findSnapshot?.(indexURL);
+    if (!snapshot) return undefined;
+    try {
+      const pyodide = await this.#env.loadPyodide(indexURL, { ...startOptions(), _loadSnapshot: snapshot.memory });
+      writeRunnerFiles(pyodide, this.#env.files);
+      pyodide.runPython('from livepy.browser import resume\nresume()');
+      this.#start = 'snapshot';
+      return pyodide;
+    } catch {
+      // Made by another build of Pyodide, or cut short: a fresh start is only slower.
+      return undefined;
+    }
   }
 
   #stop(runId: number): void {

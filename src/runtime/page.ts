@@ -13,6 +13,8 @@ import workerUrl from './worker.ts?worker&url';
  * policy from HTTP headers, which a static host does not send.
  */
 export function createPythonWorker(): WorkerLike {
+  // For profiles and `npm run bench`: when the page started Python, on its timeline.
+  performance.mark('python:worker');
   const moduleUrl = new URL(workerUrl, globalThis.location.href).href;
   const source = new Blob([`import ${JSON.stringify(moduleUrl)};\n`], { type: 'text/javascript' });
   return new Worker(URL.createObjectURL(source), { type: 'module', name: 'python' });
@@ -22,6 +24,11 @@ let shared: WorkerRuntime | undefined;
 
 /** One shared runtime (one worker) per page. */
 export function getRuntime(): PythonRuntime {
-  shared ??= new WorkerRuntime({ createWorker: createPythonWorker, indexURL: pyodideIndexURL(), databaseURL: databaseURL() });
+  if (!shared) {
+    shared = new WorkerRuntime({ createWorker: createPythonWorker, indexURL: pyodideIndexURL(), databaseURL: databaseURL() });
+    shared.onStatus((status) => {
+      if (status === 'ready' && performance.getEntriesByName('python:ready').length === 0) performance.mark('python:ready');
+    });
+  }
   return shared;
 }

@@ -100,6 +100,9 @@ export interface RunRequestOptions {
   seed?: string;
 }
 
+/** How the interpreter started: restored from the build's memory snapshot, or from scratch. */
+export type PythonStart = 'snapshot' | 'fresh';
+
 export interface WorkerInfo {
   pyodideVersion: string;
   pythonVersion: string;
@@ -108,6 +111,7 @@ export interface WorkerInfo {
   /** Whether stop can reach a busy interpreter through shared memory. */
   sharedStop: boolean;
   loadMs: number;
+  start: PythonStart;
 }
 
 // ---- page -> worker ------------------------------------------------------------------------
@@ -322,10 +326,11 @@ function readOutcome(value: unknown): RunOutcome | undefined {
 
 function readInfo(value: unknown): WorkerInfo | undefined {
   if (!isObject(value)) return undefined;
-  const { pyodideVersion, pythonVersion, jspi, sharedStop, loadMs } = value;
+  const { pyodideVersion, pythonVersion, jspi, sharedStop, loadMs, start } = value;
   if (typeof pyodideVersion !== 'string' || typeof pythonVersion !== 'string' || typeof jspi !== 'boolean') return undefined;
   if (typeof sharedStop !== 'boolean' || !isFiniteNumber(loadMs)) return undefined;
-  return { pyodideVersion, pythonVersion, jspi, sharedStop, loadMs };
+  if (start !== 'snapshot' && start !== 'fresh') return undefined;
+  return { pyodideVersion, pythonVersion, jspi, sharedStop, loadMs, start };
 }
 
 /** Every item read, or undefined when any item is not of the expected shape. */

@@ -10,6 +10,7 @@ import { Host } from './host.ts';
 import { guardNetwork, type NetworkScope } from './network-guard.ts';
 import { isRequest, type InitRequest } from './protocol.ts';
 import { PYTHON_FILES } from './python-files.ts';
+import { fetchSnapshot } from './snapshot.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -20,12 +21,25 @@ channel.port1.onmessage = () => waiting.shift()?.();
 /** The page's port: module scope only, out of reach of Python's `js` module (the global scope). */
 let port: MessagePort | undefined;
 
+type PyodideModule = typeof import('pyodide');
+let pyodideModule: Promise<PyodideModule> | undefined;
+
+/** The site's own copy of Pyodide's loader, never a CDN; not bundled, so the build keeps one copy. */
+function importPyodide(indexURL: string): Promise<PyodideModule> {
+  pyodideModule ??= import(/* @vite-ignore */ `${indexURL}pyodide.mjs`) as Promise<PyodideModule>;
+  return pyodideModule;
+}
+
 const host = new Host({
   files: PYTHON_FILES,
-  async loadPyodide(indexURL: string): Promise<PyodideAPI> {
-    // The site's own copy, never a CDN; not bundled, so the build keeps one copy of Pyodide.
-    const { loadPyodide } = (await import(/* @vite-ignore */ `${indexURL}pyodide.mjs`)) as typeof import('pyodide');
-    return loadPyodide({ indexURL });
+  async loadPyodide(indexURL, options): Promise<PyodideAPI> {
+    const { loadPyodide } = await importPyodide(indexURL);
+    return loadPyodide({ indexURL, ...options });
+  },
+  findSnapshot(indexURL) {
+    // Pyodide's loader downloads while the site answers whether it has a snapshot.
+    void importPyodide(indexURL).catch(() => undefined);
+    return fetchSnapshot(indexURL, PYTHON_FILES);
   },
   post(message) {
     port?.postMessage(message);

@@ -138,4 +138,46 @@ test.describe('lazy loading (browser)', () => {
     await new Playground(page, last).live();
     expect(editorRequests.length).toBe(1);
   });
+
+  test('Python starts when a playground nears, before its editor mounts; a page without one starts none', async ({ page }) => {
+    // When the page made its Python worker, and when the first playground's editor took over.
+    await page.addInitScript(() => {
+      const starts: { workerAt?: number; readyAt?: number } = {};
+      Object.assign(window, { __starts: starts });
+      const PageWorker = window.Worker;
+      window.Worker = class extends PageWorker {
+        constructor(...args: ConstructorParameters<typeof Worker>) {
+          super(...args);
+          starts.workerAt ??= performance.now();
+        }
+      };
+      document.addEventListener('DOMContentLoaded', () => {
+        new MutationObserver(() => {
+          if (document.querySelector('figure[data-playground][data-ready]')) starts.readyAt ??= performance.now();
+        }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ['data-ready'] });
+      });
+    });
+    const starts = () => page.evaluate(() => (window as unknown as { __starts: { workerAt?: number; readyAt?: number } }).__starts);
+    const pyodideRequests: string[] = [];
+    page.on('request', (r) => {
+      if (/\/pyodide\//.test(r.url())) pyodideRequests.push(path.basename(new URL(r.url()).pathname));
+    });
+
+    await page.goto(PLAIN, { waitUntil: 'networkidle' });
+    expect((await starts()).workerAt).toBeUndefined();
+    expect(pyodideRequests).toEqual([]);
+
+    await page.goto(CHAPTER);
+    const first = page.locator('figure[data-playground]').first();
+    await first.scrollIntoViewIfNeeded();
+    await expect(first).toHaveAttribute('data-ready', 'true');
+    const { workerAt, readyAt } = await starts();
+    expect(workerAt, 'the Python worker was made').toBeDefined();
+    expect(workerAt!).toBeLessThan(readyAt!);
+    // Pyodide's big files are asked for by the page's preload hints, not only by the worker.
+    const hinted = await page.evaluate(() => [...document.querySelectorAll<HTMLLinkElement>('link[rel="preload"][as="fetch"]')].map((l) => l.href));
+    expect(hinted.some((href) => href.endsWith('/pyodide/pyodide.asm.wasm'))).toBe(true);
+    expect(hinted.some((href) => href.endsWith('/pyodide/python_stdlib.zip'))).toBe(true);
+    expect(pyodideRequests).toContain('pyodide.asm.wasm');
+  });
 });

@@ -16,7 +16,7 @@ interface TestRun {
 interface RuntimeWindow {
   runPython(code: string, clock: string): Promise<TestRun>;
   pyRuntime: {
-    info: { jspi: boolean };
+    info: { jspi: boolean; start: string };
     run(code: string, options: object): Promise<{ status: string }>;
     stop(): Promise<void>;
   };
@@ -74,6 +74,8 @@ for (const [label, query, jspi] of [
         expect(slow).toBeGreaterThanOrEqual(0.4);
         expect(slow).toBeLessThan(0.6);
         expect(await page.evaluate(() => (window as unknown as RuntimeWindow).pyRuntime.info.jspi)).toBe(jspi);
+        // Python was restored from the build's start-up snapshot, not started from scratch.
+        expect(await page.evaluate(() => (window as unknown as RuntimeWindow).pyRuntime.info.start)).toBe('snapshot');
         const origin = new URL(baseURL!).origin;
         expect(requests.filter((url) => !url.startsWith(origin) && !/^(blob|data):/.test(url))).toEqual([]);
       });

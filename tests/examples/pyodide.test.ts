@@ -1,7 +1,9 @@
 /**
  * Every browser example in Pyodide under Node, through the worker's own Host and Python runner,
  * on one interpreter loaded once for the file (loading costs ~2–3 s; the runner resets its state
- * after every run).
+ * after every run). The interpreter is restored from a start-up snapshot made here the way the
+ * build makes the site's (src/runtime/snapshot.ts), so the examples run as a reader's browser runs
+ * them.
  */
 import { afterAll, beforeAll, describe, test } from 'vitest';
 import { discoverExamples } from '../../src/lib/examples/discover.ts';
@@ -15,6 +17,9 @@ import { skipOrFail } from '../../scripts/examples/tiers.ts';
 import { loadExample, verifyOnPyodide } from '../../scripts/examples/verify.ts';
 import { COMMENT_LANGS, translateExample } from '../../src/lib/examples/translations.ts';
 import { changesDocstrings } from '../../scripts/examples/comment-coverage.ts';
+import { loadPyodide } from 'pyodide';
+import { runnerFiles } from '../../scripts/runtime/runner-files.ts';
+import { makeSnapshot } from '../../src/runtime/snapshot.ts';
 
 function runsInBrowser(file: string): boolean {
   try {
@@ -30,11 +35,12 @@ let loadError: string | undefined;
 
 beforeAll(async () => {
   try {
-    runner = await PyodideExampleRunner.create();
+    const snapshot = await makeSnapshot((options) => loadPyodide(options), runnerFiles());
+    runner = await PyodideExampleRunner.create(snapshot);
   } catch (error) {
     loadError = `Pyodide could not be loaded under Node: ${(error as Error).message}`;
   }
-});
+}, 300_000);
 
 afterAll(() => {
   runner = undefined;
@@ -42,6 +48,10 @@ afterAll(() => {
 
 // One interpreter: the examples run one after another.
 describe('browser examples in Pyodide', () => {
+  test('run on an interpreter restored from the start-up snapshot', (ctx) => {
+    if (loadError !== undefined) skipOrFail(ctx, loadError);
+    expect(runner?.start).toBe('snapshot');
+  });
   for (const program of browserPrograms) {
     test(program.id, async (ctx) => {
       if (loadError !== undefined) skipOrFail(ctx, loadError);

@@ -2,7 +2,7 @@
  * The only exercise code a page loads up front. It marks every exercise with the reader's saved
  * progress at once (a solved one gets `data-verdict="pass"` and a "Solved" badge), without
  * waiting for the island; the island (editor, checker) loads as an exercise nears the viewport,
- * and Python warms up once one that runs in the page is visible (lazy-islands.ts).
+ * and Python starts as one that runs in the page nears it (lazy-islands.ts).
  */
 import { watchIslands } from '../lazy-islands.ts';
 import { markProgress } from './progress-marks.ts';

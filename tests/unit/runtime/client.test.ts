@@ -4,7 +4,7 @@ import { isRequest, readWorkerMessage, type Request, type RunOutcome } from '../
 import { FakeWorker } from './fake-worker.ts';
 
 const OK: RunOutcome = { status: 'ok', exitCode: 0, droppedChars: 0, durationMs: 5 };
-const INFO = { pyodideVersion: '314.0.7', pythonVersion: '3.14.2', jspi: true, sharedStop: false, loadMs: 1 };
+const INFO = { pyodideVersion: '314.0.7', pythonVersion: '3.14.2', jspi: true, sharedStop: false, loadMs: 1, start: 'fresh' as const };
 
 const STOP_GRACE_MS = 50;
 

@@ -13,8 +13,10 @@ from __future__ import annotations
 import array
 import importlib
 import json
+import random
 import signal
 import sys
+import time
 from asyncio import events
 from typing import Any
 
@@ -171,6 +173,45 @@ def reset() -> None:
     _baseline.restore()
 
 
+def resume() -> None:
+    """Called once, before any run, on an interpreter restored from the build's start-up
+    snapshot (src/runtime/snapshot.ts). Gives it what a fresh start would have: what Pyodide's
+    set-up after a restore changed is put back as the build left it (it adds a second "" to
+    sys.path); ``random`` gets fresh entropy instead of the seed it had in the build; ``time``'s
+    zone is the reader's, not the build machine's. Then the baseline every run returns to is
+    taken again, here: the file system is not in the snapshot, and the zone is the reader's.
+    String hashes keep the snapshot's seed: CPython fixes it at start-up."""
+    global _baseline
+    _baseline.restore()
+    random.seed()
+    _set_time_zone()
+    _baseline = Baseline(watched_dirs=WATCHED_DIRS)
+
+
+def _set_time_zone() -> None:
+    """``time.timezone``, ``altzone``, ``daylight`` and ``tzname`` as CPython computes them at
+    start-up where C has no ``tzname``: from local time in January and in July (``localtime``
+    asks the browser each time; the attributes were frozen into the snapshot)."""
+    year = (365 * 24 + 6) * 3600
+    now = int(time.time()) // year * year
+    jan, jul = time.localtime(now), time.localtime(now + year // 2)
+    jan_zone, jul_zone = -jan.tm_gmtoff, -jul.tm_gmtoff
+    # South of the equator, summer time is in January.
+    std, dst = (jul, jan) if jan_zone < jul_zone else (jan, jul)
+    time.timezone = -std.tm_gmtoff
+    time.altzone = -dst.tm_gmtoff
+    time.daylight = int(jan_zone != jul_zone)
+    time.tzname = (_zone_name(std.tm_gmtoff), _zone_name(dst.tm_gmtoff))
+
+
+def _zone_name(gmtoff: int) -> str:
+    """A zone's name as Pyodide's C library writes it from the browser's offset ("UTC-0500");
+    ``tm_zone`` itself still carries the build's (C computes it once, at start-up)."""
+    sign = "+" if gmtoff > 0 else "-"
+    minutes = abs(gmtoff) // 60
+    return f"UTC{sign}{minutes // 60:02d}{minutes % 60:02d}"
+
+
 def _warm_imports() -> None:
     """Modules most programs import: loaded once, so that no run pays for them (or for removing
     them afterwards, see isolation.py)."""
@@ -193,4 +234,5 @@ def _warm_imports() -> None:
 signal.signal(signal.SIGINT, _on_tick)
 track_promises()
 _warm_imports()
-_baseline = Baseline(watched_dirs=("/tmp", "/home/pyodide"))
+WATCHED_DIRS = ("/tmp", "/home/pyodide")
+_baseline = Baseline(watched_dirs=WATCHED_DIRS)

@@ -1,0 +1,29 @@
+/**
+ * Preload hints for the files Pyodide's start fetches, added when a page first needs Python. The
+ * worker asks for them only after its own code and Pyodide's loader have arrived; hinted, they
+ * are already on their way (the worker then gets them from the HTTP cache, or joins the download
+ * under way). `as="fetch"`: the page only fetches them, it never runs or compiles them.
+ */
+/** The build's start-up snapshot (src/runtime/snapshot.ts), named by the build (astro.config.mjs). */
+declare const __PYODIDE_SNAPSHOT__: string;
+
+export const PYODIDE_START_FILES = [__PYODIDE_SNAPSHOT__, 'pyodide.asm.wasm', 'python_stdlib.zip', 'pyodide.asm.mjs', 'pyodide.mjs', 'pyodide-lock.json'];
+
+/** Pyodide's folder under the site's base (as client.ts's pyodideIndexURL). */
+function pyodideFolder(base: string = import.meta.env.BASE_URL): string {
+  return `${base.endsWith('/') ? base : `${base}/`}pyodide/`;
+}
+
+export function preloadPyodide(doc: Document = document): void {
+  for (const file of PYODIDE_START_FILES) {
+    const href = `${pyodideFolder()}${file}`;
+    if (doc.head.querySelector(`link[rel="preload"][href="${href}"]`)) continue;
+    const link = doc.createElement('link');
+    link.rel = 'preload';
+    link.as = 'fetch';
+    // A fetch() from the worker is a CORS-mode, same-origin-credentials request: so is this one.
+    link.crossOrigin = 'anonymous';
+    link.href = href;
+    doc.head.append(link);
+  }
+}
