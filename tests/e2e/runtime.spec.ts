@@ -30,14 +30,14 @@ async def worker(name, delay):
     print(f"{name} finished at {time.perf_counter() - START:.1f}")
 
 async def main():
-    await asyncio.gather(worker("slow", 0.4), worker("fast", 0.2))
+    await asyncio.gather(worker("slow", 0.4), worker("fast", 0.3))
 
 START = time.perf_counter()
 if __name__ == "__main__":
     asyncio.run(main())
 `;
 /** The output on the virtual clock, where sleeping takes no time and the times are exact. */
-const EXPECTED = 'fast finished at 0.2\nslow finished at 0.4\n';
+const EXPECTED = 'fast finished at 0.3\nslow finished at 0.4\n';
 
 function run(page: Page, code: string, clock: 'real' | 'virtual'): Promise<TestRun> {
   return page.evaluate(([c, k]) => (window as unknown as RuntimeWindow).runPython(c, k), [code, clock] as const);
@@ -63,16 +63,16 @@ for (const [label, query, jspi] of [
         });
         // On the real clock the times are measured, and a busy machine adds a little to each:
         // the workers finish in order, no sooner than they slept, and together (one after the
-        // other would take 0.6 s).
+        // other would take 0.7 s; a loaded machine has been seen to add 0.15 s to a sleep).
         const real = await run(page, PROGRAM, 'real');
         expect(real.outcome).toMatchObject({ status: 'ok', exitCode: 0 });
         const [, fast, slow] = (/^fast finished at (\d\.\d)\nslow finished at (\d\.\d)\n$/.exec(real.stdout) ?? []).map(
           Number,
         );
         expect(real.stdout).toMatch(/^fast finished at \d\.\d\nslow finished at \d\.\d\n$/);
-        expect(fast).toBeGreaterThanOrEqual(0.2);
+        expect(fast).toBeGreaterThanOrEqual(0.3);
         expect(slow).toBeGreaterThanOrEqual(0.4);
-        expect(slow).toBeLessThan(0.6);
+        expect(slow).toBeLessThan(0.7);
         expect(await page.evaluate(() => (window as unknown as RuntimeWindow).pyRuntime.info.jspi)).toBe(jspi);
         // Python was restored from the build's start-up snapshot, not started from scratch.
         expect(await page.evaluate(() => (window as unknown as RuntimeWindow).pyRuntime.info.start)).toBe('snapshot');
