@@ -7,7 +7,7 @@ import re
 from livecheck import Context, check, mistake
 
 TOTAL = 2000
-#: Twenty uploads of 0.1 s: about 0.4 s in the default executor's threads, 2 s one at a time.
+#: Twenty uploads of 0.1 s: about 0.5 s in the default executor's threads, 2 s one at a time.
 PARALLEL_BOUND = 1.2
 
 

@@ -18,7 +18,7 @@ def upload(stats: Stats, size: int) -> None:
     time.sleep(0.1)  # sending the file over a slow network
     with stats.lock:  # one thread at a time from the read to the write
         sent = stats.bytes_sent
-        time.sleep(0.001)  # writing a log line: any I/O between the read and the write
+        time.sleep(0.01)  # writing a log line: any I/O between the read and the write
         stats.bytes_sent = sent + size
 
 

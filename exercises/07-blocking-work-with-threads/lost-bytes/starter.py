@@ -15,7 +15,7 @@ def upload(stats: Stats, size: int) -> None:
     """A blocking upload, run in a worker thread."""
     time.sleep(0.1)  # sending the file over a slow network
     sent = stats.bytes_sent
-    time.sleep(0.001)  # writing a log line: any I/O between the read and the write
+    time.sleep(0.01)  # writing a log line: any I/O between the read and the write
     stats.bytes_sent = sent + size
 
 
