@@ -8,11 +8,12 @@
 // The bare page of the same build (baseline-nav.html) starts Pyodide the moment it loads and runs
 // the same example with Pyodide's own means; it gets a first and a return visit too. Each round
 // visits both, in alternating order; ratios are the median of the rounds' own ratios.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { preview } from 'astro';
 import { chromium } from 'playwright-core';
+import { NETWORKS, startThrottle } from './throttle.mjs';
 
 export const FIRST_CHAPTER = 'chapters/02-asyncio-basics/';
 export const RETURN_CHAPTER = 'chapters/12-asynchronous-queues/';
@@ -131,23 +132,54 @@ function summarize(rounds) {
   };
 }
 
-/** The navigation figures: `rounds` paired rounds on the built site in `dist` under `base`. */
-export async function navigationBench({ dist, base, rounds, executablePath, args }) {
+/** The files a visit downloads that the proxy would gzip: compressed before the rounds. */
+function bigFiles(dist, base) {
+  const under = (dir) => readdirSync(path.join(dist, dir)).map((name) => `${base}${dir}/${name}`);
+  return [...under('pyodide'), ...under('_astro'), ...[FIRST_CHAPTER, RETURN_CHAPTER, '__bench/'].map((p) => `${base}${p}`)];
+}
+
+/** `rounds` paired rounds against the site at `origin`. */
+async function rounds(origin, base, count, launchOptions) {
+  const url = (p) => `${origin}${base}${p}`;
+  const samples = [];
+  for (let i = 0; i < count; i++) {
+    samples.push(await round({ url, launchOptions, order: i % 2 === 0 ? ['bare', 'site'] : ['site', 'bare'] }));
+  }
+  return samples;
+}
+
+/**
+ * The navigation figures: `count` paired rounds on the built site in `dist` under `base`, served
+ * as it is (no network: what the browser's CPU does) and then through each of `networks` (names in
+ * throttle.mjs's NETWORKS), `networkRounds` rounds each.
+ */
+export async function navigationBench({ dist, base, rounds: count, executablePath, args, networks = [], networkRounds = 3 }) {
+  base = base.replace(/\/?$/, '/');
   const benchDir = path.join(dist, '__bench');
   const program = readFileSync(EXAMPLE, 'utf8');
   const page = readFileSync(new URL('./baseline-nav.html', import.meta.url), 'utf8');
   writeFileSync(path.join(benchDir, 'baseline-nav.html'), page.replace('"__PROGRAM__"', JSON.stringify(program).replace(/</g, '\\u003c')));
   const server = await preview({ logLevel: 'error', server: { host: '127.0.0.1', port: 0, headers: DEPLOY_HEADERS } });
-  const url = (p) => `http://127.0.0.1:${server.port}${base.replace(/\/?$/, '/')}${p}`;
-  const samples = [];
+  const origin = `http://127.0.0.1:${server.port}`;
+  const launchOptions = { executablePath, headless: true, args };
+  const byNetwork = {};
+  let samples;
   try {
-    for (let i = 0; i < rounds; i++) {
-      samples.push(await round({ url, launchOptions: { executablePath, headless: true, args }, order: i % 2 === 0 ? ['bare', 'site'] : ['site', 'bare'] }));
+    samples = await rounds(origin, base, count, launchOptions);
+    for (const name of networks) {
+      const throttle = await startThrottle(origin, NETWORKS[name]);
+      try {
+        await throttle.prime(bigFiles(dist, base));
+        byNetwork[name] = await rounds(`http://127.0.0.1:${throttle.port}`, base, networkRounds, launchOptions);
+      } finally {
+        await throttle.close();
+      }
     }
   } finally {
     await server.stop();
   }
-  return { summary: summarize(samples), samples };
+  const networkSummaries = Object.fromEntries(Object.entries(byNetwork).map(([name, s]) => [name, summarize(s)]));
+  return { summary: { ...summarize(samples), networks: networkSummaries }, samples: { local: samples, ...byNetwork } };
 }
 
 /** The lines `npm run bench` prints. */
@@ -161,4 +193,10 @@ export function printNavigation(n) {
   console.log(
     `Navigation to first output, another chapter, return visit: ${ms(n.returnVisitMs)} (Run pressed at ${ms(n.returnVisitRunAtMs)})  ratio to first visit ${n.returnVisitRatio} (range ${n.returnVisitRatioRange.join('-')}) (goal <= 0.5); to the bare return visit ${n.returnVisitBareRatio}`,
   );
+  for (const [name, w] of Object.entries(n.networks ?? {})) {
+    const { mbps, rttMs } = NETWORKS[name];
+    console.log(
+      `  over ${name} (${mbps} Mbit/s, ${rttMs} ms round trip, ${w.navigationRounds} rounds): first visit ${ms(w.firstVisitMs)} (Python ready at ${ms(w.firstVisitPythonReadyMs)}), ratio to bare ${w.firstVisitRatio} (range ${w.firstVisitRatioRange.join('-')}); return visit ${ms(w.returnVisitMs)}, ratio to first visit ${w.returnVisitRatio} (range ${w.returnVisitRatioRange.join('-')}); bare page ${ms(w.bareFirstVisitMs)} then ${ms(w.bareReturnVisitMs)}`,
+    );
+  }
 }

@@ -10,7 +10,8 @@
 //   then the lanes scrolled and the cursor moved to the end: the longest main-thread task seen
 //   by a long-task observer (goal: never over 200 ms), and the page's JavaScript heap;
 // - navigation (navigation.mjs): the reader's way, from navigation to the first output on a
-//   chapter (first visit) and on another chapter in the same browser (return visit).
+//   chapter (first visit) and on another chapter in the same browser (return visit), served
+//   as built and over a reader's networks (throttle.mjs).
 import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -119,7 +120,16 @@ try {
   const offline = PARTS.has('offline') ? await offlineBench({ browser, url, rounds: Number(process.env.BENCH_OFFLINE_ROUNDS ?? 3) }) : undefined;
   const rounds = Number(process.env.BENCH_NAVIGATION_ROUNDS ?? 5);
   const navigation = PARTS.has('navigation')
-    ? await navigationBench({ dist, base, rounds, executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS })
+    ? await navigationBench({
+        dist,
+        base,
+        rounds,
+        executablePath: CHROMIUM_PATH,
+        args: CHROMIUM_FLAGS,
+        // The reader's networks (throttle.mjs): BENCH_NETWORKS=none measures only the local figures.
+        networks: (process.env.BENCH_NETWORKS ?? 'broadband,mobile').split(',').filter((n) => n && n !== 'none'),
+        networkRounds: Number(process.env.BENCH_NETWORK_ROUNDS ?? 3),
+      })
     : { summary: {}, samples: [] };
   results.navigation = navigation.samples;
 
