@@ -8,7 +8,7 @@ import { gzipSync } from 'node:zlib';
 import { loadPyodide } from 'pyodide';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunOutcome, WorkerInfo, WorkerMessage } from '../../../src/runtime/protocol.ts';
-import { fetchSnapshot, makeSnapshot, snapshotFileName } from '../../../src/runtime/snapshot.ts';
+import { fetchSnapshot, makeSnapshot, packSnapshot, snapshotFileName, unpackSnapshot } from '../../../src/runtime/snapshot.ts';
 import { nodeHost, runnerFiles } from '../../../scripts/runtime/node-host.ts';
 
 interface StartedHost {
@@ -119,12 +119,41 @@ describe('the snapshot file', () => {
     expect(snapshotFileName({ 'livepy/a.py': 'x = 1\n', 'livepy/b.py': '' })).not.toBe(snapshotFileName(files));
   });
 
+  /** A stream of `bytes` in chunks of `size` bytes, as a download arrives. */
+  const inChunks = (bytes: Uint8Array, size: number) =>
+    new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let at = 0; at < bytes.length; at += size) controller.enqueue(bytes.slice(at, at + size));
+        controller.close();
+      },
+    });
+
+  it('holds the memory without its zero blocks, and gives it back byte for byte however it arrives', async () => {
+    // Four 64 KiB blocks: data, zeros, zeros, data ending in a short block.
+    const memory = new Uint8Array(3 * 65536 + 1000);
+    memory.set([1, 2, 3], 0);
+    memory.set([4, 5], 3 * 65536 + 998);
+    const packed = packSnapshot(memory);
+    expect(packed.length).toBeLessThan(2 * 65536);
+    for (const size of [1, 5, 13, 4096, packed.length]) {
+      expect(await unpackSnapshot(inChunks(packed, size))).toEqual(memory);
+    }
+    expect(await unpackSnapshot(inChunks(packSnapshot(new Uint8Array(65536)), 7))).toEqual(new Uint8Array(65536));
+  });
+
+  it('refuses a file that is not a packed snapshot, or is cut short', async () => {
+    const packed = packSnapshot(new Uint8Array([9, 8, 7, 6]));
+    await expect(unpackSnapshot(inChunks(new Uint8Array([9, 8, 7, 6, 5, 4]), 2))).rejects.toThrow('not a start-up snapshot');
+    await expect(unpackSnapshot(inChunks(packed.subarray(0, packed.length - 1), 3))).rejects.toThrow('cut short');
+    await expect(unpackSnapshot(inChunks(packed.subarray(0, 10), 3))).rejects.toThrow('cut short');
+  });
+
   it('is fetched beside Pyodide and gunzipped; a site without it means a fresh start', async () => {
     const memory = new Uint8Array([1, 2, 3, 250]);
     const asked: string[] = [];
     const site = (body: Uint8Array | undefined) => async (url: string | URL | Request) => {
       asked.push(String(url));
-      return body ? new Response(gzipSync(body)) : new Response('not found', { status: 404 });
+      return body ? new Response(gzipSync(packSnapshot(body))) : new Response('not found', { status: 404 });
     };
     const found = await fetchSnapshot('https://example.org/sub/pyodide/', files, site(memory) as typeof fetch);
     expect(asked).toEqual([`https://example.org/sub/pyodide/${snapshotFileName(files)}`]);
