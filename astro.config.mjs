@@ -98,6 +98,11 @@ export default defineConfig({
     // The start-up snapshot's file name (scripts/pyodide-snapshot.mjs), for the page's preload
     // hints: known to the page without the runner's sources that name it.
     define: { __PYODIDE_SNAPSHOT__: JSON.stringify(snapshotFileName(runnerFiles())) },
+    // `astro preview` (the browser tier, `npm run bench`) serves as GitHub Pages does, which sends
+    // no `Vary: Origin`. With it, Chromium's HTTP cache told a preloaded file and the worker's
+    // fetch of it apart: the snapshot and the standard library were downloaded twice on a first
+    // visit (21.9 MB instead of 13.1) and never kept for a return visit.
+    preview: { cors: false },
     build: {
       // The editor chunk (Sandpack + CodeMirror, ~540 kB, ~190 kB gzipped) is loaded only when a
       // playground nears the viewport; tests/e2e/budgets.test.ts holds it to its own budget.
