@@ -62,8 +62,12 @@ const median = (values) => {
 const fixed = (value) => (Number.isFinite(value) ? Number(value.toFixed(3)) : null);
 const ms = (value) => `${Math.round(value)} ms`;
 
-/** What the page noted: navigation to Run pressed and to first output, and the page's marks. */
-async function visit(context, url) {
+/**
+ * What the page noted: navigation to Run pressed and to first output, and the page's marks; and,
+ * given `sent` (bytes the network has carried so far), the megabytes this visit downloaded.
+ */
+async function visit(context, url, sent) {
+  const before = sent?.();
   const page = await context.newPage();
   await page.goto(url, { waitUntil: 'commit' });
   await page.waitForFunction(() => window.__nav?.firstOutputAt !== undefined, undefined, { timeout: 180_000, polling: 50 });
@@ -72,7 +76,7 @@ async function visit(context, url) {
     marks: Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, Math.round(m.startTime)])),
   }));
   await page.close();
-  return nav;
+  return sent ? { ...nav, downloadedMb: (sent() - before) / 1e6 } : nav;
 }
 
 /**
@@ -80,7 +84,7 @@ async function visit(context, url) {
  * persistent context keeps the disk cache and code caches a real browser keeps; an incognito
  * context keeps neither), first visit then return visit.
  */
-async function round({ url, launchOptions, order }) {
+async function round({ url, launchOptions, order, sent }) {
   const sides = {
     site: [url(FIRST_CHAPTER), url(RETURN_CHAPTER)],
     bare: [url('__bench/baseline-nav.html'), url('__bench/baseline-nav.html?again')],
@@ -92,9 +96,9 @@ async function round({ url, launchOptions, order }) {
     try {
       await context.addInitScript(readerScript);
       const [first, again] = sides[side];
-      const firstVisit = await visit(context, first);
+      const firstVisit = await visit(context, first, sent);
       await new Promise((resolve) => setTimeout(resolve, BETWEEN_VISITS_MS));
-      const returnVisit = await visit(context, again);
+      const returnVisit = await visit(context, again, sent);
       result[side] = { first: firstVisit, again: returnVisit };
     } finally {
       await context.close();
@@ -129,6 +133,9 @@ function summarize(rounds) {
     returnVisitRatio: fixed(median(again)),
     returnVisitRatioRange: range(again),
     returnVisitBareRatio: fixed(median(againBare)),
+    // Over a throttled network only: megabytes each visit downloaded.
+    firstVisitMb: fixed(median(rounds.map((r) => r.site.first.downloadedMb ?? NaN))),
+    returnVisitMb: fixed(median(rounds.map((r) => r.site.again.downloadedMb ?? NaN))),
   };
 }
 
@@ -138,12 +145,12 @@ function bigFiles(dist, base) {
   return [...under('pyodide'), ...under('_astro'), ...[FIRST_CHAPTER, RETURN_CHAPTER, '__bench/'].map((p) => `${base}${p}`)];
 }
 
-/** `rounds` paired rounds against the site at `origin`. */
-async function rounds(origin, base, count, launchOptions) {
+/** `rounds` paired rounds against the site at `origin` (`sent`: see `visit`). */
+async function rounds(origin, base, count, launchOptions, sent) {
   const url = (p) => `${origin}${base}${p}`;
   const samples = [];
   for (let i = 0; i < count; i++) {
-    samples.push(await round({ url, launchOptions, order: i % 2 === 0 ? ['bare', 'site'] : ['site', 'bare'] }));
+    samples.push(await round({ url, launchOptions, sent, order: i % 2 === 0 ? ['bare', 'site'] : ['site', 'bare'] }));
   }
   return samples;
 }
@@ -170,7 +177,7 @@ export async function navigationBench({ dist, base, rounds: count, executablePat
       const throttle = await startThrottle(origin, NETWORKS[name]);
       try {
         await throttle.prime(bigFiles(dist, base));
-        byNetwork[name] = await rounds(`http://127.0.0.1:${throttle.port}`, base, networkRounds, launchOptions);
+        byNetwork[name] = await rounds(throttle.origin, base, networkRounds, { ...launchOptions, args: [...args, ...throttle.chromiumArgs] }, throttle.sent);
       } finally {
         await throttle.close();
       }
@@ -196,7 +203,7 @@ export function printNavigation(n) {
   for (const [name, w] of Object.entries(n.networks ?? {})) {
     const { mbps, rttMs } = NETWORKS[name];
     console.log(
-      `  over ${name} (${mbps} Mbit/s, ${rttMs} ms round trip, ${w.navigationRounds} rounds): first visit ${ms(w.firstVisitMs)} (Python ready at ${ms(w.firstVisitPythonReadyMs)}), ratio to bare ${w.firstVisitRatio} (range ${w.firstVisitRatioRange.join('-')}); return visit ${ms(w.returnVisitMs)}, ratio to first visit ${w.returnVisitRatio} (range ${w.returnVisitRatioRange.join('-')}); bare page ${ms(w.bareFirstVisitMs)} then ${ms(w.bareReturnVisitMs)}`,
+      `  over ${name} (${mbps} Mbit/s, ${rttMs} ms round trip, ${w.navigationRounds} rounds): first visit ${ms(w.firstVisitMs)} (${w.firstVisitMb} MB downloaded, Python ready at ${ms(w.firstVisitPythonReadyMs)}), ratio to bare ${w.firstVisitRatio} (range ${w.firstVisitRatioRange.join('-')}); return visit ${ms(w.returnVisitMs)} (${w.returnVisitMb} MB), ratio to first visit ${w.returnVisitRatio} (range ${w.returnVisitRatioRange.join('-')}); bare page ${ms(w.bareFirstVisitMs)} then ${ms(w.bareReturnVisitMs)}`,
     );
   }
 }

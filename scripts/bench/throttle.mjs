@@ -8,7 +8,18 @@
 // connection to the internet, so six files at once take as long as one file six times the size.
 // Chrome's own network emulation is not used: it applies to a page, and the Python worker's
 // downloads are what matter here.
-import { request as httpRequest, createServer } from 'node:http';
+//
+// It speaks HTTP/2 over TLS, as GitHub Pages does: over HTTP/1.1 a browser opens six connections
+// to a host, and the page's small files would queue behind Python's large ones. The certificate
+// is made for the run (openssl) and Chromium is told to trust its key, which keeps its HTTP cache
+// working (a certificate error would turn it off).
+import { execFileSync } from 'node:child_process';
+import { createHash, createPublicKey } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
+import { createSecureServer } from 'node:http2';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 /** The reader's networks the navigation figures are also taken on. */
@@ -73,22 +84,48 @@ async function staticResponse(target, path) {
   };
 }
 
+/** A key and a certificate for 127.0.0.1, and the argument that makes Chromium trust the key. */
+function certificate() {
+  const dir = mkdtempSync(path.join(tmpdir(), 'bench-tls-'));
+  try {
+    const [key, cert] = [path.join(dir, 'key.pem'), path.join(dir, 'cert.pem')];
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', key, '-out', cert], { stdio: 'ignore' });
+    const pem = { key: readFileSync(key), cert: readFileSync(cert) };
+    const spki = createHash('sha256').update(createPublicKey(pem.cert).export({ type: 'spki', format: 'der' })).digest('base64');
+    return { ...pem, chromiumArgs: [`--ignore-certificate-errors-spki-list=${spki}`] };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Headers that belong to one HTTP/1.1 connection, which HTTP/2 forbids. */
+const HOP_BY_HOP = ['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'proxy-connection'];
+
 /**
- * Starts the proxy for `target` (the preview server's origin) on a port the OS picks. What it
- * serves is kept, read and compressed once per file (a static site's files do not change), so
- * that neither the preview server's reading nor the proxy's gzip counts against the page.
+ * Starts the proxy for `target` (the preview server's origin) on a port the OS picks; it serves
+ * at `origin`, to a Chromium given `chromiumArgs`. What it serves is kept, read and compressed
+ * once per file (a static site's files do not change), so that neither the preview server's
+ * reading nor the proxy's gzip counts against the page.
  */
 export async function startThrottle(target, { mbps, rttMs }) {
-  const send = link(mbps);
+  const { key, cert, chromiumArgs } = certificate();
+  const link_ = link(mbps);
+  let sentBytes = 0;
+  const send = (bytes) => {
+    sentBytes += bytes;
+    return link_(bytes);
+  };
   const files = new Map();
   const file = (path) => {
     if (!files.has(path)) files.set(path, staticResponse(target, path));
     return files.get(path);
   };
-  const server = createServer(async (req, res) => {
+  const server = createSecureServer({ key, cert, allowHTTP1: true }, async (req, res) => {
     try {
       const [upstream] = await Promise.all([file(req.url ?? '/'), sleep(rttMs)]);
       const headers = { ...upstream.headers };
+      // GitHub Pages varies on nothing but the encoding (Vite's preview adds `Vary: Origin`).
+      delete headers.vary;
       let body = upstream.body;
       if (upstream.gzipped && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
         body = upstream.gzipped;
@@ -96,7 +133,7 @@ export async function startThrottle(target, { mbps, rttMs }) {
         headers.vary = 'accept-encoding';
       }
       headers['content-length'] = String(body.length);
-      delete headers['transfer-encoding'];
+      for (const name of HOP_BY_HOP) delete headers[name];
       res.writeHead(upstream.status, headers);
       if (req.method === 'HEAD') return res.end();
       for (let at = 0; at < body.length; at += SLICE) {
@@ -109,18 +146,26 @@ export async function startThrottle(target, { mbps, rttMs }) {
       res.destroy(error);
     }
   });
+  const sessions = new Set();
+  server.on('session', (session) => {
+    sessions.add(session);
+    session.on('close', () => sessions.delete(session));
+  });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address();
   return {
-    port,
+    origin: `https://127.0.0.1:${port}`,
+    chromiumArgs,
+    /** How many bytes of bodies have crossed the link so far. */
+    sent: () => sentBytes,
     /** Reads and compresses these paths ahead, so that no measured visit waits for either. */
     async prime(paths) {
       for (const path of paths) await file(path);
     },
     close: () =>
       new Promise((resolve) => {
-        server.closeAllConnections();
         server.close(() => resolve());
+        for (const session of sessions) session.destroy();
       }),
   };
 }
