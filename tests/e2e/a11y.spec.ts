@@ -16,12 +16,14 @@
  * glossary.spec.ts.
  */
 import type { Page } from '@playwright/test';
-import { builtPages, expect, NOT_FOUND, PHONE, setTheme, templatePages, test, type SitePage } from './fixtures';
+import { builtPages, DESKTOP, expect, NOT_FOUND, PHONE, setTheme, templatePages, test, type SitePage } from './fixtures';
 
 const pages = builtPages();
 
-// The playgrounds stay as their HTML shows them (see `open`).
-test.use({ python: false });
+// The playgrounds stay as their HTML shows them (see `open`). Pages open at phone width, where
+// every test starts: one layout fewer than opening at desktop width and resizing twice (a
+// chapter's layout takes a few hundred ms).
+test.use({ python: false, viewport: PHONE });
 
 /**
  * Templates whose pages are made from one data entry each (a glossary term) rather than written
@@ -81,15 +83,15 @@ for (const sitePage of crawled) {
   test(
     `/${sitePage.path}: axe in light, figures and code in dark, keyboard reach at phone width`,
     { annotation },
-    async ({ page, axe, viewport }) => {
+    async ({ page, axe }) => {
       await withoutCodeBlockScript(page);
+      // The page opens at phone width (see `test.use` above).
       await open(page, sitePage);
       // Phone width first, on the page as built: what follows thins its code blocks out.
-      await page.setViewportSize(PHONE);
       expect(await axe.keyboardReach(), 'phone: what scrolls is reachable by keyboard').toEqual([]);
       expect(await sidewaysScroll(page), 'phone: the page does not scroll sideways').toBeLessThanOrEqual(0);
 
-      await page.setViewportSize(viewport!);
+      await page.setViewportSize(DESKTOP);
       await axe.pruneCodeBlocks();
       expect(await axe.violations(), 'light, desktop').toEqual([]);
 
@@ -100,7 +102,7 @@ for (const sitePage of crawled) {
 }
 
 test.describe('once per template', () => {
-  test.use({ viewport: PHONE, colorScheme: 'dark' });
+  test.use({ colorScheme: 'dark' });
 
   for (const sitePage of templates) {
     const annotation = { type: 'template page', description: sitePage.path };

@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
+import axeCore from 'axe-core';
 import type { Page } from '@playwright/test';
 
 /** WCAG 2.x, levels A and AA: the rules the site promises to meet. */
@@ -70,23 +70,37 @@ export class Axe {
     const scope =
       codeSamples ?? (include.length > 0 ? include.flatMap((s) => CODE_BLOCKS.split(', ').map((block) => `${s} ${block}`)).join(', ') : CODE_BLOCKS);
     const sampled = scope === false ? 0 : await this.markCodeSamples(scope);
-    // Legacy mode runs axe in the page itself; the default opens a second, blank page for every
-    // run to merge frame results, and this site has no frames.
-    let builder = new AxeBuilder({ page: this.page }).setLegacyMode(true);
-    builder = rules ? builder.withRules(rules) : builder.withTags(WCAG_TAGS);
     // A sample inside an excluded block is included again: axe goes by the nearest ancestor.
     const included = [...include, ...(sampled > 0 ? [`[${SAMPLE}]`] : [])];
     if (onlyIncluded && included.length === 0) return [];
     if (included.length > 0 && include.length === 0 && !onlyIncluded) included.unshift('html');
-    for (const selector of included) builder = builder.include(selector);
-    for (const selector of exclude) builder = builder.exclude(selector);
-    const results = await builder.analyze();
-    return results.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      targets: v.nodes.map((n) => n.target.join(' ')),
-    }));
+    const runOnly = rules ? { type: 'rule' as const, values: rules } : { type: 'tag' as const, values: WCAG_TAGS };
+    return this.run({ include: included, exclude }, { runOnly, resultTypes: ['violations'] });
+  }
+
+  /**
+   * axe-core run in the page itself, loaded once per document: the 580 kB script used to be
+   * sent and compiled twice for every run, three runs a crawled page. Only the violations come
+   * back (the passes of a chapter list thousands of nodes).
+   */
+  private async run(context: { include: string[]; exclude: string[] }, options: axeCore.RunOptions): Promise<Violation[]> {
+    const loaded = await this.page.evaluate(() => 'axe' in window);
+    if (!loaded) await this.page.evaluate(axeCore.source);
+    return this.page.evaluate(
+      async ([context, options]) => {
+        const axe = (window as unknown as { axe: typeof axeCore }).axe;
+        // No selector to include: the whole document (this site has no frames).
+        const include = context.include.length > 0 ? context.include : [document];
+        const results = await axe.run({ include, exclude: context.exclude }, options);
+        return results.violations.map((v) => ({
+          id: v.id,
+          impact: v.impact,
+          help: v.help,
+          targets: v.nodes.map((n) => n.target.join(' ')),
+        }));
+      },
+      [context, options] as const,
+    );
   }
 
   /**
