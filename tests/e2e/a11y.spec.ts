@@ -29,7 +29,10 @@ const pages = builtPages();
 // The playgrounds stay as their HTML shows them (see `open`). Pages open at phone width, where
 // every test starts: one layout fewer than opening at desktop width and resizing twice (a
 // chapter's layout takes a few hundred ms).
-test.use({ python: false, viewport: PHONE });
+// No trace: recording one cost 12% of the crawl's time (417 s without, 473 s with, whole crawl,
+// 2 workers), and a failure here is a list of rules and the elements that break them, with a
+// screenshot, on a static page anyone can open.
+test.use({ python: false, viewport: PHONE, trace: 'off' });
 
 /**
  * Templates whose pages are made from one data entry each (a glossary term) rather than written
