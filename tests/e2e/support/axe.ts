@@ -159,8 +159,10 @@ export class Axe {
   pruneCodeBlocks(): Promise<number> {
     return this.page.evaluate((blocks) => {
       let removed = 0;
-      const seen = new Set<string>();
       for (const block of document.querySelectorAll(blocks)) {
+        // Per block: a block's place can change its tokens' colours (an exercise's starter, a
+        // block in an aside), and a token kept in another block would not show it.
+        const seen = new Set<string>();
         for (const el of [...block.querySelectorAll('*')]) {
           if (!el.isConnected || el.children.length > 0) continue;
           const key = `${el.getAttribute('class') ?? ''}|${el.getAttribute('style') ?? ''}|${el.parentElement?.getAttribute('class') ?? ''}`;
