@@ -24,6 +24,9 @@ export { Playground, RUN_TIMEOUT } from './support/playground';
 /** The phone size every phone check uses. */
 export const PHONE = { width: 390, height: 844 };
 
+/** Playwright's default viewport: the desktop size of every desktop check. */
+export const DESKTOP = { width: 1280, height: 720 };
+
 export interface SitePaths {
   /** The base path the site was built for, ending in `/` (`/` or `/asyncio-study/`). */
   base: string;
