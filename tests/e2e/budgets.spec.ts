@@ -151,11 +151,10 @@ test.describe('lazy loading (browser)', () => {
           starts.workerAt ??= performance.now();
         }
       };
-      document.addEventListener('DOMContentLoaded', () => {
-        new MutationObserver(() => {
-          if (document.querySelector('figure[data-playground][data-ready]')) starts.readyAt ??= performance.now();
-        }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ['data-ready'] });
-      });
+      // Watched from the start: an editor can take over before DOMContentLoaded.
+      new MutationObserver(() => {
+        if (document.querySelector('figure[data-playground][data-ready]')) starts.readyAt ??= performance.now();
+      }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-ready'] });
     });
     const starts = () => page.evaluate(() => (window as unknown as { __starts: { workerAt?: number; readyAt?: number } }).__starts);
     const pyodideRequests: string[] = [];
