@@ -1,5 +1,5 @@
 // @ts-check
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, passthroughImageService } from 'astro/config';
 import starlight from '@astrojs/starlight';
@@ -25,6 +25,11 @@ const pageExists = (/** @type {string} */ slug) =>
   ['.mdx', '.md'].some((ext) => existsSync(new URL(`./src/content/docs/${slug}${ext}`, import.meta.url))) ||
   ['index.mdx', 'index.md'].some((f) => existsSync(new URL(`./src/content/docs/${slug}/${f}`, import.meta.url))) ||
   existsSync(new URL(`./src/pages/${slug}/index.astro`, import.meta.url));
+
+function snapshotBytes() {
+  const file = new URL(`./public/pyodide/${snapshotFileName(runnerFiles())}`, import.meta.url);
+  return existsSync(file) ? statSync(file).size : 0;
+}
 
 export default defineConfig({
   site,
@@ -95,9 +100,9 @@ export default defineConfig({
   vite: {
     // Pyodide is loaded from the site's own copy at run time, never bundled or pre-bundled.
     optimizeDeps: { exclude: ['pyodide'] },
-    // The start-up snapshot's file name (scripts/pyodide-snapshot.mjs), for the page's preload
-    // hints: known to the page without the runner's sources that name it.
-    define: { __PYODIDE_SNAPSHOT__: JSON.stringify(snapshotFileName(runnerFiles())) },
+    // The start-up snapshot's size (made by scripts/pyodide-snapshot.mjs before the build; 0 for
+    // `astro dev`, which has none): the page weighs its download against the network's speed.
+    define: { __PYODIDE_SNAPSHOT_BYTES__: JSON.stringify(snapshotBytes()) },
     // `astro preview` (the browser tier, `npm run bench`) serves as GitHub Pages does, which sends
     // no `Vary: Origin`. With it, Chromium's HTTP cache told a preloaded file and the worker's
     // fetch of it apart: the snapshot and the standard library were downloaded twice on a first

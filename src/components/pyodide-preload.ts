@@ -3,11 +3,15 @@
  * worker asks for them only after its own code and Pyodide's loader have arrived; hinted, they
  * are already on their way (the worker then gets them from the HTTP cache, or joins the download
  * under way). `as="fetch"`: the page only fetches them, it never runs or compiles them.
+ *
+ * The start-up snapshot is not among them: how fast these files arrive decides whether the worker
+ * downloads it (snapshot-choice.ts).
  */
-/** The build's start-up snapshot (src/runtime/snapshot.ts), named by the build (astro.config.mjs). */
-declare const __PYODIDE_SNAPSHOT__: string;
+import { chooseSnapshot } from './snapshot-choice.ts';
 
-export const PYODIDE_START_FILES = [__PYODIDE_SNAPSHOT__, 'pyodide.asm.wasm', 'python_stdlib.zip', 'pyodide.asm.mjs', 'pyodide.mjs', 'pyodide-lock.json'];
+export const PYODIDE_START_FILES = ['pyodide.asm.wasm', 'python_stdlib.zip', 'pyodide.asm.mjs', 'pyodide.mjs', 'pyodide-lock.json'];
+
+let snapshotChoice: Promise<boolean> | undefined;
 
 /** Pyodide's folder under the site's base (as client.ts's pyodideIndexURL). */
 function pyodideFolder(base: string = import.meta.env.BASE_URL): string {
@@ -15,8 +19,10 @@ function pyodideFolder(base: string = import.meta.env.BASE_URL): string {
 }
 
 export function preloadPyodide(doc: Document = document): void {
+  const urls: string[] = [];
   for (const file of PYODIDE_START_FILES) {
     const href = `${pyodideFolder()}${file}`;
+    urls.push(new URL(href, doc.baseURI).href);
     if (doc.head.querySelector(`link[rel="preload"][href="${href}"]`)) continue;
     const link = doc.createElement('link');
     link.rel = 'preload';
@@ -26,4 +32,13 @@ export function preloadPyodide(doc: Document = document): void {
     link.href = href;
     doc.head.append(link);
   }
+  snapshotChoice ??= chooseSnapshot(urls);
+}
+
+/**
+ * Whether the worker should download the start-up snapshot when the browser does not have it:
+ * measured on the preloads above; yes on a page that did not preload (nothing to measure).
+ */
+export function snapshotWanted(): Promise<boolean> {
+  return snapshotChoice ?? Promise.resolve(true);
 }

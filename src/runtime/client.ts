@@ -80,6 +80,11 @@ export interface RuntimeOptions {
   stopGraceMs?: number;
   /** Share a stop flag with the worker when the page is cross-origin isolated. */
   sharedStop?: boolean;
+  /**
+   * Whether the worker may download the start-up snapshot the browser does not have (the page
+   * measures the network: components/snapshot-choice.ts). Asked at each spawn; default yes.
+   */
+  snapshotWanted?: () => Promise<boolean>;
   now?: () => number;
 }
 
@@ -124,6 +129,7 @@ export class WorkerRuntime implements PythonRuntime {
     this.#options = {
       stopGraceMs: DEFAULT_STOP_GRACE_MS,
       sharedStop: true,
+      snapshotWanted: () => Promise.resolve(true),
       now: () => performance.now(),
       ...options,
       jspi: options.jspi,
@@ -281,6 +287,10 @@ export class WorkerRuntime implements PythonRuntime {
       ...(this.#stopSignal ? { stopSignal: this.#stopSignal } : {}),
     };
     worker.postMessage(init, [channel.port2]);
+    void this.#options.snapshotWanted().then(
+      (fetch) => this.#worker === worker && channel.port1.postMessage({ type: 'snapshot-choice', id: loading.id, fetch } satisfies Request),
+      () => this.#worker === worker && channel.port1.postMessage({ type: 'snapshot-choice', id: loading.id, fetch: true } satisfies Request),
+    );
     return promise;
   }
 

@@ -23,10 +23,11 @@ export interface HostEnvironment {
   /** Imports Pyodide's loader from `indexURL` and loads the interpreter. */
   loadPyodide(indexURL: string, options: StartOptions): Promise<PyodideAPI>;
   /**
-   * Starts fetching the build's start-up snapshot for these runner files (snapshot.ts); resolves
-   * once it is known whether there is one. Absent: Python always starts from scratch.
+   * The build's start-up snapshot for these runner files (snapshot.ts), once it is known whether
+   * there is one: the browser's copy if it has one, else downloaded if `fetchWanted` resolves true
+   * (the page's 'snapshot-choice'). Absent: Python always starts from scratch.
    */
-  findSnapshot?(indexURL: string): Promise<FoundSnapshot | undefined>;
+  findSnapshot?(indexURL: string, fetchWanted: Promise<boolean>): Promise<FoundSnapshot | undefined>;
   post(message: WorkerMessage): void;
   /** Resolves after the event loop has had a chance to deliver pending messages. */
   yieldToEventLoop(): Promise<void>;
@@ -107,6 +108,8 @@ export class Host {
   #standinsWritten: Promise<void> | undefined;
   /** PGlite, loaded by the first run that needs a database and kept for the next ones. */
   #database: Promise<PageDatabase> | undefined;
+  /** The page's answer to whether the snapshot may be downloaded (a 'snapshot-choice' request). */
+  readonly #snapshotChoice = Promise.withResolvers<boolean>();
 
   constructor(env: HostEnvironment) {
     this.#env = env;
@@ -125,6 +128,9 @@ export class Host {
         return;
       case 'stop':
         this.#stop(request.run);
+        return;
+      case 'snapshot-choice':
+        this.#snapshotChoice.resolve(request.fetch);
         return;
       case 'prepare-database':
         // Its failure is the run's to report, when the run asks for the database again.
@@ -188,7 +194,7 @@ export class Host {
 
   /** The interpreter from the build's snapshot, or undefined (none, or it would not restore). */
   async #restore(indexURL: string): Promise<PyodideAPI | undefined> {
-    const snapshot = await this.#env.findSnapshot?.(indexURL);
+    const snapshot = await this.#env.findSnapshot?.(indexURL, this.#snapshotChoice.promise);
     if (!snapshot) return undefined;
     try {
       const pyodide = await this.#env.loadPyodide(indexURL, { ...startOptions(), _loadSnapshot: snapshot.memory });

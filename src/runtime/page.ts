@@ -5,6 +5,7 @@
  */
 import { databaseURL, pyodideIndexURL, WorkerRuntime, type PythonRuntime, type WorkerLike } from './client.ts';
 import workerUrl from './worker.ts?worker&url';
+import { snapshotWanted } from '../components/pyodide-preload.ts';
 
 /**
  * The Python worker, made from a blob: URL that imports the real worker module. A worker from a
@@ -25,7 +26,12 @@ let shared: WorkerRuntime | undefined;
 /** One shared runtime (one worker) per page. */
 export function getRuntime(): PythonRuntime {
   if (!shared) {
-    shared = new WorkerRuntime({ createWorker: createPythonWorker, indexURL: pyodideIndexURL(), databaseURL: databaseURL() });
+    shared = new WorkerRuntime({
+      createWorker: createPythonWorker,
+      indexURL: pyodideIndexURL(),
+      databaseURL: databaseURL(),
+      snapshotWanted,
+    });
     shared.onStatus((status) => {
       if (status === 'ready' && performance.getEntriesByName('python:ready').length === 0) performance.mark('python:ready');
     });

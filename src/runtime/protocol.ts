@@ -164,7 +164,19 @@ export interface PrepareDatabaseRequest {
   id: number;
 }
 
-export type Request = InitRequest | RunRequest | StopRequest | StatusRequest | PrepareDatabaseRequest;
+/**
+ * Sent once after `init`: whether the worker may download the build's start-up snapshot when the
+ * browser does not have it yet. The page measured how fast Pyodide's own files came; on a slow
+ * network the snapshot costs more to download than it saves (src/lib/playground/snapshot-choice.ts).
+ * A snapshot already in the browser's cache is restored either way.
+ */
+export interface SnapshotChoiceRequest {
+  type: 'snapshot-choice';
+  id: number;
+  fetch: boolean;
+}
+
+export type Request = InitRequest | RunRequest | StopRequest | StatusRequest | PrepareDatabaseRequest | SnapshotChoiceRequest;
 
 // ---- worker -> page ------------------------------------------------------------------------
 
@@ -394,5 +406,12 @@ export function readWorkerMessage(data: unknown): WorkerMessage | undefined {
 export function isRequest(data: unknown): data is Request {
   if (typeof data !== 'object' || data === null) return false;
   const { type, id } = data as { type?: unknown; id?: unknown };
-  return typeof id === 'number' && (type === 'init' || type === 'run' || type === 'stop' || type === 'status' || type === 'prepare-database');
+  return typeof id === 'number' && (
+    type === 'init' ||
+    type === 'run' ||
+    type === 'stop' ||
+    type === 'status' ||
+    type === 'prepare-database' ||
+    type === 'snapshot-choice'
+  );
 }

@@ -179,7 +179,7 @@ export interface FoundSnapshot {
 export async function fetchSnapshot(
   indexURL: string,
   files: Readonly<Record<string, string>>,
-  fetcher: typeof fetch = fetch,
+  fetcher: (url: string) => Promise<Response> = fetch,
 ): Promise<FoundSnapshot | undefined> {
   let response: Response;
   try {

@@ -36,10 +36,14 @@ const host = new Host({
     const { loadPyodide } = await importPyodide(indexURL);
     return loadPyodide({ indexURL, ...options });
   },
-  findSnapshot(indexURL) {
-    // Pyodide's loader downloads while the site answers whether it has a snapshot.
+  async findSnapshot(indexURL, fetchWanted) {
+    // Pyodide's loader (and the module it loads) download and compile while the snapshot is
+    // looked for, and while the page measures the network.
     void importPyodide(indexURL).catch(() => undefined);
-    return fetchSnapshot(indexURL, PYTHON_FILES);
+    void import(/* @vite-ignore */ `${indexURL}pyodide.asm.mjs`).catch(() => undefined);
+    const cached = await fetchSnapshot(indexURL, PYTHON_FILES, (url) => fetch(url, { cache: 'only-if-cached', mode: 'same-origin' }));
+    if (cached) return cached;
+    return (await fetchWanted) ? fetchSnapshot(indexURL, PYTHON_FILES) : undefined;
   },
   post(message) {
     port?.postMessage(message);

@@ -214,6 +214,40 @@ describe('runtime client', () => {
     expect(workers[0]?.received[0]).toMatchObject({ type: 'init', jspi: false });
   });
 
+  it('tells each new worker whether it may download the start-up snapshot, as the page measured', async () => {
+    const workers: FakeWorker[] = [];
+    const answers = [false, true];
+    const runtime = new WorkerRuntime({
+      indexURL: 'x/',
+      stopGraceMs: STOP_GRACE_MS,
+      snapshotWanted: () => Promise.resolve(answers.shift()!),
+      createWorker: () => {
+        // Ready only once the choice came, as a worker without the snapshot in its cache is.
+        const w = new FakeWorker((r, self) => r.type === 'snapshot-choice' && self.emit({ type: 'ready', id: r.id, info: INFO }));
+        workers.push(w);
+        return w;
+      },
+    });
+    await runtime.warmUp();
+    expect(workers[0]?.received.map((r) => r.type)).toEqual(['init', 'snapshot-choice']);
+    expect(workers[0]?.received[1]).toEqual({ type: 'snapshot-choice', id: workers[0]?.received[0]?.id, fetch: false });
+    // A run that will not stop ends its worker; the next worker is asked again.
+    const running = runtime.run('while True: pass', { clock: 'real' });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    await runtime.stop();
+    await running;
+    await runtime.warmUp();
+    expect(workers).toHaveLength(2);
+    expect(workers[1]?.received[1]).toMatchObject({ type: 'snapshot-choice', fetch: true });
+  });
+
+  it('a page that measured nothing lets the worker download the snapshot', async () => {
+    const { runtime, workers } = scripted();
+    await runtime.warmUp();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(workers[0]?.received[1]).toMatchObject({ type: 'snapshot-choice', fetch: true });
+  });
+
   it('unsubscribes status listeners', async () => {
     const { runtime } = scripted();
     const seen: RuntimeStatus[] = [];
@@ -315,17 +349,19 @@ describe('protocol guards', () => {
   it('ask the worker to start loading the database beside Python for a database run pressed while Python loads, and only then', async () => {
     const { runtime, workers } = scripted();
     await runtime.run('x', { clock: 'virtual', standins: ['asyncpg'] });
-    const first = workers[0]?.received.map((r) => r.type);
+    // The requests about runs (the snapshot's choice travels beside them, in its own time).
+    const requests = (worker: FakeWorker | undefined) => (worker?.received ?? []).filter((r) => r.type !== 'snapshot-choice');
+    const first = requests(workers[0]).map((r) => r.type);
     // Before the run, right after init: the worker downloads PGlite while Pyodide loads.
     expect(first).toEqual(['init', 'prepare-database', 'run']);
-    const [, prepare, run] = workers[0]?.received ?? [];
+    const [, prepare, run] = requests(workers[0]);
     expect(prepare?.id).toBe(run?.id);
     // Python ready: the run itself loads the database, as before; a plain run never asks.
     await runtime.run('x', { clock: 'virtual', standins: ['asyncpg'] });
-    expect(workers[0]?.received.map((r) => r.type)).toEqual([...(first ?? []), 'run']);
+    expect(requests(workers[0]).map((r) => r.type)).toEqual([...first, 'run']);
     const plain = scripted();
     await plain.runtime.run('x', { clock: 'virtual', standins: ['aiohttp'] });
-    expect(plain.workers[0]?.received.map((r) => r.type)).toEqual(['init', 'run']);
+    expect(requests(plain.workers[0]).map((r) => r.type)).toEqual(['init', 'run']);
     expect(isRequest({ type: 'prepare-database', id: 3 })).toBe(true);
   });
 
