@@ -7,11 +7,11 @@
  * The start-up snapshot is not among them: how fast these files arrive decides whether the worker
  * downloads it (snapshot-choice.ts).
  */
-import { chooseSnapshot } from './snapshot-choice.ts';
+import { expectSnapshotDownload } from './snapshot-choice.ts';
 
 export const PYODIDE_START_FILES = ['pyodide.asm.wasm', 'python_stdlib.zip', 'pyodide.asm.mjs', 'pyodide.mjs', 'pyodide-lock.json'];
 
-let snapshotChoice: Promise<boolean> | undefined;
+let snapshotDownload: Promise<number | undefined> | undefined;
 
 /** Pyodide's folder under the site's base (as client.ts's pyodideIndexURL). */
 function pyodideFolder(base: string = import.meta.env.BASE_URL): string {
@@ -32,13 +32,13 @@ export function preloadPyodide(doc: Document = document): void {
     link.href = href;
     doc.head.append(link);
   }
-  snapshotChoice ??= chooseSnapshot(urls);
+  snapshotDownload ??= expectSnapshotDownload(urls);
 }
 
 /**
- * Whether the worker should download the start-up snapshot when the browser does not have it:
- * measured on the preloads above; yes on a page that did not preload (nothing to measure).
+ * How long the start-up snapshot should take to download, in ms, measured on the preloads above;
+ * undefined on a page that did not preload (nothing to measure).
  */
-export function snapshotWanted(): Promise<boolean> {
-  return snapshotChoice ?? Promise.resolve(true);
+export function expectedSnapshotDownloadMs(): Promise<number | undefined> {
+  return snapshotDownload ?? Promise.resolve(undefined);
 }

@@ -1,11 +1,11 @@
 /**
  * The page's side of the start-up snapshot's choice (src/lib/playground/snapshot-choice.ts):
- * Resource Timing tells how fast Pyodide's preloaded files came, and so whether the snapshot's
- * download would pay for itself. The worker asks for this answer only when the browser does not
- * have the snapshot yet; the rate is remembered for the visits whose files all come from the
- * cache, which measure nothing.
+ * Resource Timing tells how fast Pyodide's preloaded files came, and so how long the snapshot's
+ * download should take; the worker weighs that against its CPU, and asks only when the browser
+ * does not have the snapshot yet. The rate is remembered for the visits whose files all come from
+ * the cache, which measure nothing.
  */
-import { downloadRate, shouldFetchSnapshot, type Download } from '../lib/playground/snapshot-choice.ts';
+import { downloadRate, expectedDownloadMs, type Download } from '../lib/playground/snapshot-choice.ts';
 
 /** The gzipped snapshot's size in bytes, known to the build (0 when it has none). */
 declare const __PYODIDE_SNAPSHOT_BYTES__: number;
@@ -54,14 +54,15 @@ function downloadsOf(urls: readonly string[], patienceMs: number): Promise<Downl
 }
 
 /**
- * Whether the worker should download the snapshot: watches the preloads of `urls` (absolute) and
- * answers once they have all arrived. Files too slow to arrive at all answer no.
+ * How long the snapshot should take to download, in ms: watches the preloads of `urls`
+ * (absolute) and answers once they have all arrived. Files too slow to arrive at all answer
+ * Infinity; undefined when there is nothing to tell by.
  */
-export async function chooseSnapshot(urls: readonly string[], patienceMs = PATIENCE_MS): Promise<boolean> {
-  if (typeof PerformanceObserver === 'undefined') return true;
+export async function expectSnapshotDownload(urls: readonly string[], patienceMs = PATIENCE_MS): Promise<number | undefined> {
+  if (typeof PerformanceObserver === 'undefined') return undefined;
   const downloads = await downloadsOf(urls, patienceMs);
-  if (!downloads) return false;
+  if (!downloads) return Infinity;
   const measured = downloadRate(downloads);
   if (measured !== undefined) remember(measured);
-  return shouldFetchSnapshot(measured ?? rememberedRate(), __PYODIDE_SNAPSHOT_BYTES__);
+  return expectedDownloadMs(measured ?? rememberedRate(), __PYODIDE_SNAPSHOT_BYTES__);
 }

@@ -81,10 +81,11 @@ export interface RuntimeOptions {
   /** Share a stop flag with the worker when the page is cross-origin isolated. */
   sharedStop?: boolean;
   /**
-   * Whether the worker may download the start-up snapshot the browser does not have (the page
-   * measures the network: components/snapshot-choice.ts). Asked at each spawn; default yes.
+   * How long the start-up snapshot should take to download, in ms (the page measures the network:
+   * components/snapshot-choice.ts); the worker weighs it against its CPU when the browser does not
+   * have the snapshot. Asked at each spawn; default unknown.
    */
-  snapshotWanted?: () => Promise<boolean>;
+  snapshotDownloadMs?: () => Promise<number | undefined>;
   now?: () => number;
 }
 
@@ -129,7 +130,7 @@ export class WorkerRuntime implements PythonRuntime {
     this.#options = {
       stopGraceMs: DEFAULT_STOP_GRACE_MS,
       sharedStop: true,
-      snapshotWanted: () => Promise.resolve(true),
+      snapshotDownloadMs: () => Promise.resolve(undefined),
       now: () => performance.now(),
       ...options,
       jspi: options.jspi,
@@ -287,10 +288,12 @@ export class WorkerRuntime implements PythonRuntime {
       ...(this.#stopSignal ? { stopSignal: this.#stopSignal } : {}),
     };
     worker.postMessage(init, [channel.port2]);
-    void this.#options.snapshotWanted().then(
-      (fetch) => this.#worker === worker && channel.port1.postMessage({ type: 'snapshot-choice', id: loading.id, fetch } satisfies Request),
-      () => this.#worker === worker && channel.port1.postMessage({ type: 'snapshot-choice', id: loading.id, fetch: true } satisfies Request),
-    );
+    const choose = (downloadMs: number | undefined) => {
+      if (this.#worker !== worker) return;
+      const choice: Request = { type: 'snapshot-choice', id: loading.id, ...(downloadMs === undefined ? {} : { downloadMs }) };
+      channel.port1.postMessage(choice);
+    };
+    void this.#options.snapshotDownloadMs().then(choose, () => choose(undefined));
     return promise;
   }
 

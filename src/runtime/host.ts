@@ -24,10 +24,11 @@ export interface HostEnvironment {
   loadPyodide(indexURL: string, options: StartOptions): Promise<PyodideAPI>;
   /**
    * The build's start-up snapshot for these runner files (snapshot.ts), once it is known whether
-   * there is one: the browser's copy if it has one, else downloaded if `fetchWanted` resolves true
-   * (the page's 'snapshot-choice'). Absent: Python always starts from scratch.
+   * there is one: the browser's copy if it has one, else downloaded if it is worth it, given how
+   * long `downloadMs` (the page's 'snapshot-choice') says it would take. Absent: Python always
+   * starts from scratch.
    */
-  findSnapshot?(indexURL: string, fetchWanted: Promise<boolean>): Promise<FoundSnapshot | undefined>;
+  findSnapshot?(indexURL: string, downloadMs: Promise<number | undefined>): Promise<FoundSnapshot | undefined>;
   post(message: WorkerMessage): void;
   /** Resolves after the event loop has had a chance to deliver pending messages. */
   yieldToEventLoop(): Promise<void>;
@@ -108,8 +109,8 @@ export class Host {
   #standinsWritten: Promise<void> | undefined;
   /** PGlite, loaded by the first run that needs a database and kept for the next ones. */
   #database: Promise<PageDatabase> | undefined;
-  /** The page's answer to whether the snapshot may be downloaded (a 'snapshot-choice' request). */
-  readonly #snapshotChoice = Promise.withResolvers<boolean>();
+  /** How long the page expects the snapshot's download to take (a 'snapshot-choice' request). */
+  readonly #snapshotDownloadMs = Promise.withResolvers<number | undefined>();
 
   constructor(env: HostEnvironment) {
     this.#env = env;
@@ -130,7 +131,7 @@ export class Host {
         this.#stop(request.run);
         return;
       case 'snapshot-choice':
-        this.#snapshotChoice.resolve(request.fetch);
+        this.#snapshotDownloadMs.resolve(request.downloadMs);
         return;
       case 'prepare-database':
         // Its failure is the run's to report, when the run asks for the database again.
@@ -194,7 +195,7 @@ export class Host {
 
   /** The interpreter from the build's snapshot, or undefined (none, or it would not restore). */
   async #restore(indexURL: string): Promise<PyodideAPI | undefined> {
-    const snapshot = await this.#env.findSnapshot?.(indexURL, this.#snapshotChoice.promise);
+    const snapshot = await this.#env.findSnapshot?.(indexURL, this.#snapshotDownloadMs.promise);
     if (!snapshot) return undefined;
     try {
       const pyodide = await this.#env.loadPyodide(indexURL, { ...startOptions(), _loadSnapshot: snapshot.memory });

@@ -5,7 +5,7 @@
  */
 import { databaseURL, pyodideIndexURL, WorkerRuntime, type PythonRuntime, type WorkerLike } from './client.ts';
 import workerUrl from './worker.ts?worker&url';
-import { snapshotWanted } from '../components/pyodide-preload.ts';
+import { expectedSnapshotDownloadMs } from '../components/pyodide-preload.ts';
 
 /**
  * The Python worker, made from a blob: URL that imports the real worker module. A worker from a
@@ -30,7 +30,7 @@ export function getRuntime(): PythonRuntime {
       createWorker: createPythonWorker,
       indexURL: pyodideIndexURL(),
       databaseURL: databaseURL(),
-      snapshotWanted,
+      snapshotDownloadMs: expectedSnapshotDownloadMs,
     });
     shared.onStatus((status) => {
       if (status === 'ready' && performance.getEntriesByName('python:ready').length === 0) performance.mark('python:ready');

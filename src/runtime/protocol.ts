@@ -165,15 +165,19 @@ export interface PrepareDatabaseRequest {
 }
 
 /**
- * Sent once after `init`: whether the worker may download the build's start-up snapshot when the
- * browser does not have it yet. The page measured how fast Pyodide's own files came; on a slow
- * network the snapshot costs more to download than it saves (src/lib/playground/snapshot-choice.ts).
- * A snapshot already in the browser's cache is restored either way.
+ * Sent once after `init`, for the worker to choose whether to download the build's start-up
+ * snapshot when the browser does not have it yet: on a slow network and a fast CPU it costs more
+ * to download than it saves (src/lib/playground/snapshot-choice.ts). A snapshot already in the
+ * browser's cache is restored either way.
  */
 export interface SnapshotChoiceRequest {
   type: 'snapshot-choice';
   id: number;
-  fetch: boolean;
+  /**
+   * How long the snapshot should take to download, in ms, at the rate the page measured on
+   * Pyodide's own files (Infinity: they took too long to arrive); absent when unknown.
+   */
+  downloadMs?: number;
 }
 
 export type Request = InitRequest | RunRequest | StopRequest | StatusRequest | PrepareDatabaseRequest | SnapshotChoiceRequest;

@@ -11,6 +11,7 @@ import { guardNetwork, type NetworkScope } from './network-guard.ts';
 import { isRequest, type InitRequest } from './protocol.ts';
 import { PYTHON_FILES } from './python-files.ts';
 import { fetchSnapshot } from './snapshot.ts';
+import { cpuProbe, shouldFetchSnapshot } from '../lib/playground/snapshot-choice.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -36,14 +37,16 @@ const host = new Host({
     const { loadPyodide } = await importPyodide(indexURL);
     return loadPyodide({ indexURL, ...options });
   },
-  async findSnapshot(indexURL, fetchWanted) {
+  async findSnapshot(indexURL, downloadMs) {
     // Pyodide's loader (and the module it loads) download and compile while the snapshot is
     // looked for, and while the page measures the network.
     void importPyodide(indexURL).catch(() => undefined);
     void import(/* @vite-ignore */ `${indexURL}pyodide.asm.mjs`).catch(() => undefined);
     const cached = await fetchSnapshot(indexURL, PYTHON_FILES, (url) => fetch(url, { cache: 'only-if-cached', mode: 'same-origin' }));
     if (cached) return cached;
-    return (await fetchWanted) ? fetchSnapshot(indexURL, PYTHON_FILES) : undefined;
+    // Timed while the page still measures the network: this worker has nothing else to do yet.
+    const probeMs = cpuProbe();
+    return shouldFetchSnapshot(await downloadMs, probeMs) ? fetchSnapshot(indexURL, PYTHON_FILES) : undefined;
   },
   post(message) {
     port?.postMessage(message);

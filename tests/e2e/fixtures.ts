@@ -20,6 +20,7 @@ export { expect } from '@playwright/test';
 export { Axe, CODE_BLOCKS, setTheme, WCAG_TAGS, type Violation } from './support/axe';
 export { builtPages, NOT_FOUND, templatePages, type SitePage } from './support/pages';
 export { Playground, RUN_TIMEOUT } from './support/playground';
+export { snapshotDownloads } from './support/snapshot';
 
 /** The phone size every phone check uses. */
 export const PHONE = { width: 390, height: 844 };

@@ -4,7 +4,7 @@
  * and axe over the live editor and its output.
  */
 import { readFileSync } from 'node:fs';
-import { CODE_BLOCKS, expect, PHONE, RUN_TIMEOUT, test, type Violation } from './fixtures';
+import { CODE_BLOCKS, expect, PHONE, RUN_TIMEOUT, snapshotDownloads, test, type Violation } from './fixtures';
 
 const CHAPTER = 'chapters/02-asyncio-basics/';
 const EXAMPLE = '02-asyncio-basics/create_task.py';
@@ -43,6 +43,7 @@ test.describe('a playground in a chapter', () => {
     page.on('request', (r) => {
       if (!r.url().startsWith(origin) && !/^(data|blob):/.test(r.url())) foreign.push(r.url());
     });
+    const snapshots = snapshotDownloads(page);
     await page.goto(CHAPTER);
     const pg = playground(EXAMPLE);
     // Python starts loading once a playground is in view, before anyone presses Run.
@@ -63,6 +64,8 @@ test.describe('a playground in a chapter', () => {
     await expect(pg.figure.locator('.pg-line .pg-stamp').first()).toHaveText(/^\+\d+\.\d{3}s$/);
     // Sandpack without a preview starts no bundler: nothing leaves the site.
     expect(foreign).toEqual([]);
+    // A network as fast as this one's is worth the start-up snapshot (start-up.spec.ts has a slow one).
+    expect(snapshots).toHaveLength(1);
   });
 
   test('stderr is marked in words, not only by colour', async ({ page, playground }) => {

@@ -5,7 +5,7 @@
  * nothing fetched from another origin, and Stop ends a runaway loop either way.
  */
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, snapshotDownloads, test } from './fixtures';
 
 interface TestRun {
   outcome: { status: string; exitCode: number; message?: string };
@@ -99,3 +99,13 @@ for (const [label, query, jspi] of [
     },
   );
 }
+
+test('a start-up snapshot that would take a minute to download is not fetched: Python starts from scratch and runs', async ({ page }) => {
+  // No CPU is slow enough for a minute's download to pay for itself (snapshot-choice.ts); the
+  // chapter's own measurement of the network is start-up.spec.ts's.
+  const snapshots = snapshotDownloads(page);
+  await page.goto('dev/runtime/?snapshot-download-ms=60000');
+  expect(await run(page, PROGRAM, 'virtual')).toMatchObject({ stdout: EXPECTED, outcome: { status: 'ok', exitCode: 0 } });
+  expect(await page.evaluate(() => (window as unknown as RuntimeWindow).pyRuntime.info.start)).toBe('fresh');
+  expect(snapshots).toEqual([]);
+});

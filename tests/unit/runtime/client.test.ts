@@ -214,13 +214,13 @@ describe('runtime client', () => {
     expect(workers[0]?.received[0]).toMatchObject({ type: 'init', jspi: false });
   });
 
-  it('tells each new worker whether it may download the start-up snapshot, as the page measured', async () => {
+  it('tells each new worker how long the start-up snapshot would take to download, as the page measured', async () => {
     const workers: FakeWorker[] = [];
-    const answers = [false, true];
+    const answers = [5000, undefined];
     const runtime = new WorkerRuntime({
       indexURL: 'x/',
       stopGraceMs: STOP_GRACE_MS,
-      snapshotWanted: () => Promise.resolve(answers.shift()!),
+      snapshotDownloadMs: () => Promise.resolve(answers.shift()),
       createWorker: () => {
         // Ready only once the choice came, as a worker without the snapshot in its cache is.
         const w = new FakeWorker((r, self) => r.type === 'snapshot-choice' && self.emit({ type: 'ready', id: r.id, info: INFO }));
@@ -230,22 +230,22 @@ describe('runtime client', () => {
     });
     await runtime.warmUp();
     expect(workers[0]?.received.map((r) => r.type)).toEqual(['init', 'snapshot-choice']);
-    expect(workers[0]?.received[1]).toEqual({ type: 'snapshot-choice', id: workers[0]?.received[0]?.id, fetch: false });
-    // A run that will not stop ends its worker; the next worker is asked again.
+    expect(workers[0]?.received[1]).toEqual({ type: 'snapshot-choice', id: workers[0]?.received[0]?.id, downloadMs: 5000 });
+    // A run that will not stop ends its worker; the next worker is told again.
     const running = runtime.run('while True: pass', { clock: 'real' });
     await new Promise((resolve) => setTimeout(resolve, 10));
     await runtime.stop();
     await running;
     await runtime.warmUp();
     expect(workers).toHaveLength(2);
-    expect(workers[1]?.received[1]).toMatchObject({ type: 'snapshot-choice', fetch: true });
+    expect(workers[1]?.received[1]).toEqual({ type: 'snapshot-choice', id: workers[1]?.received[0]?.id });
   });
 
-  it('a page that measured nothing lets the worker download the snapshot', async () => {
+  it('a page that measured nothing tells the worker the download time is unknown', async () => {
     const { runtime, workers } = scripted();
     await runtime.warmUp();
     await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(workers[0]?.received[1]).toMatchObject({ type: 'snapshot-choice', fetch: true });
+    expect(workers[0]?.received[1]).toEqual({ type: 'snapshot-choice', id: workers[0]?.received[0]?.id });
   });
 
   it('unsubscribes status listeners', async () => {
