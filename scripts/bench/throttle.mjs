@@ -109,11 +109,11 @@ const HOP_BY_HOP = ['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 
  */
 export async function startThrottle(target, { mbps, rttMs }) {
   const { key, cert, chromiumArgs } = certificate();
-  const link_ = link(mbps);
+  const carry = link(mbps);
   let sentBytes = 0;
   const send = (bytes) => {
     sentBytes += bytes;
-    return link_(bytes);
+    return carry(bytes);
   };
   const files = new Map();
   const file = (path) => {
